@@ -1,0 +1,64 @@
+using Tracker.Domain.Authorities;
+using Tracker.Domain.Common;
+
+namespace Tracker.Domain.Inspections;
+
+/// <summary>The wire shape of a graded inspection, as a client sends it. Everything is checked before it becomes an event.</summary>
+public sealed record InspectionInput(
+    FrameworkVersion? Framework,
+    InspectionKind? Kind,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    DateOnly? PublishedOn,
+    string? ReportReference,
+    Dictionary<string, Grade?>? Grades,
+    DatePrecision? Precision = null)
+{
+    public InspectionDetails Validate(DateOnly today, Errors errors)
+    {
+        var framework = errors.Required("framework", Framework);
+        var reference = errors.RequiredText("reportReference", ReportReference, 500);
+        var dates = ReportDates.Validate(errors, StartDate, EndDate, PublishedOn, Precision, today);
+        if (framework is { } f && dates.PublishedOn is { } published && published < f.FirstPublication())
+            errors.Add("publishedOn", $"{f.ToWire()} reports were first published on {f.FirstPublication():yyyy-MM-dd}.");
+
+        var grades = new Dictionary<string, Grade>(StringComparer.Ordinal);
+        if (Grades is null) errors.Add("grades", "is required: one grade per judgement area of the framework.");
+        else if (framework is { } fw)
+        {
+            var areas = JudgementAreas.For(fw);
+            foreach (var (area, grade) in Grades)
+            {
+                if (!areas.Contains(area))
+                    errors.Add($"grades.{area}", $"is not a judgement area of {fw.ToWire()}; its areas are {string.Join(", ", areas)}.");
+                else if (grade is null)
+                    errors.Add($"grades.{area}", "must not be null; use not_applicable, not_reported or unknown.");
+                else if (fw == FrameworkVersion.Ilacs2026 && area == JudgementAreas.Overall && grade != Grade.NotReported)
+                    errors.Add($"grades.{area}", "must be not_reported: the overall grade was abolished in April 2026.");
+                else grades[area] = grade.Value;
+            }
+            foreach (var missing in areas.Where(a => !Grades.ContainsKey(a)))
+                errors.Add($"grades.{missing}", "is required; use unknown if the report's grade is not known.");
+        }
+
+        return new InspectionDetails(framework ?? default, Kind ?? InspectionKind.Unknown, dates, reference ?? "", grades);
+    }
+}
+
+/// <summary>Record a graded inspection for an authority (any of its codes or its slug).</summary>
+public sealed record RecordInspection(string Authority, InspectionInput Inspection, string RecordedBy, long? ExpectedVersion = null) : IAuthorityCommand
+{
+    public string FactId => FactIds.ForReport(Inspection.ReportReference ?? "");
+
+    public static IReadOnlyList<object> Decide(Authority state, RecordInspection command, Recorded recorded)
+    {
+        var errors = new Errors();
+        var details = command.Inspection.Validate(recorded.Today, errors);
+        errors.ThrowIfAny();
+        FactLedger.EnsureExisted(state, details.Dates.PublishedOn, "publishedOn");
+
+        var factId = FactIds.ForReport(details.ReportReference);
+        return FactLedger.Decide(state, factId, FactKinds.Inspection, details.Fingerprint(), $"Report {details.ReportReference}",
+            () => new InspectionRecorded(factId, details, recorded));
+    }
+}

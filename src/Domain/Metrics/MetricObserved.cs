@@ -1,0 +1,31 @@
+using Tracker.Domain.Common;
+
+namespace Tracker.Domain.Metrics;
+
+/// <summary>A source reported a value of a service metric (e.g. IRO review timeliness) for a period.</summary>
+public sealed record MetricObserved(string FactId, MetricDetails Details, Recorded Recorded) : IFact;
+
+/// <summary>A single value or a range (IRO caseloads are often quoted as "100–120"), with its unit.</summary>
+public sealed record MetricValue(decimal? Value, decimal? Low, decimal? High, string Unit)
+{
+    /// <summary>The figure trends compare: the value, or the midpoint of a range.</summary>
+    public decimal Central => Value ?? ((Low ?? 0m) + (High ?? 0m)) / 2m;
+}
+
+public sealed record MetricSource(string ReportReference, string? Quote);
+
+public sealed record MetricDetails(string Metric, MetricValue Value, MetricPeriod Period, MetricSource Source)
+{
+    public string Fingerprint() => FactIds.Fingerprint(Metric, Value.Value, Value.Low, Value.High, Value.Unit, Period.Key, Source.ReportReference, Source.Quote);
+}
+
+public static class Metrics
+{
+    public const string ReviewTimeliness = "iro_review_timeliness";
+    public const string Participation = "iro_participation";
+    public const string Caseload = "iro_caseload";
+    public const string Escalations = "iro_escalations";
+    public const string SeenBeforeReview = "children_seen_before_review";
+
+    public static readonly string[] Known = [ReviewTimeliness, Participation, Caseload, Escalations, SeenBeforeReview];
+}

@@ -1,0 +1,19 @@
+using Marten;
+using Tracker.Domain.Common;
+using Wolverine.Http;
+
+namespace Tracker.Host.Authorities;
+
+public static class GetAuthorityEndpoint
+{
+    /// <summary>One authority's register entry, by DfE code, GSS code, Ofsted URN or slug. The ETag is its stream version.</summary>
+    [WolverineGet("/api/authorities/{authority}")]
+    public static async Task<IResult> Get(string authority, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var found = await AuthorityStreams.LoadAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+        var etag = $"\"{found.Version}\"";
+        http.Response.Headers.ETag = etag;
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*")) return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Ok(AuthorityEntry.From(found));
+    }
+}

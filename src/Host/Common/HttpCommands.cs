@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Marten;
+using Tracker.Domain.Common;
+using Tracker.Host.Authorities;
+using Wolverine;
+
+namespace Tracker.Host.Common;
+
+/// <summary>What every write endpoint shares: the caller, the precondition, sending the command and shaping the answer.</summary>
+public static partial class HttpCommands
+{
+    public const string RecordedByHeader = "X-Recorded-By";
+    private static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
+
+    public sealed record WriteResponse(string Status, string Authority, string FactId, long Version, IReadOnlyList<FactEvent>? Record);
+
+    public static string Caller(HttpContext http)
+    {
+        var header = http.Request.Headers[RecordedByHeader].ToString().Trim();
+        if (header.Length == 0) return "anonymous";
+        if (header.Length > 200 || header.Any(char.IsControl))
+            throw Rejection.Invalid(new Dictionary<string, string[]> { [RecordedByHeader] = ["must be at most 200 printable characters."] });
+        return header;
+    }
+
+    /// <summary>The stream version the caller last saw: <c>If-Match: "7"</c> (412 when stale) or <c>?expectedVersion=7</c> (409 when stale).</summary>
+    public static long? ExpectedVersion(HttpContext http)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString().Trim();
+        var query = http.Request.Query["expectedVersion"].ToString().Trim();
+        if (ifMatch.Length > 0)
+        {
+            var match = ETagPattern().Match(ifMatch);
+            if (!match.Success)
+                throw Rejection.Invalid(new Dictionary<string, string[]> { ["If-Match"] = ["must be one stream version as an ETag, e.g. \"7\"."] });
+            return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (query.Length == 0) return null;
+        if (!long.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            throw Rejection.Invalid(new Dictionary<string, string[]> { ["expectedVersion"] = ["must be a non-negative whole number."] });
+        return version;
+    }
+
+    public static async Task<IResult> SendAsync(HttpContext http, IMessageBus bus, IQuerySession query, object? body, IAuthorityCommand command)
+    {
+        if (body is null)
+            throw Rejection.Invalid(new Dictionary<string, string[]> { ["body"] = ["a JSON object is required."] });
+
+        var result = await bus.InvokeAsync<CommandResult>(command, http.RequestAborted, InvokeTimeout);
+        http.Response.Headers.ETag = $"\"{result.Version}\"";
+        var location = $"/api/authorities/{result.AuthorityId}/facts/{result.FactId}";
+        if (!result.AlreadyRecorded)
+            return Results.Created(location, new WriteResponse("recorded", result.AuthorityId, result.FactId, result.Version, null));
+
+        var record = await FactHistory.LoadAsync(query, result.AuthorityId, result.FactId, http.RequestAborted);
+        http.Response.Headers.Location = location;
+        return Results.Ok(new WriteResponse("already_recorded", result.AuthorityId, result.FactId, result.Version, record));
+    }
+
+    [GeneratedRegex("^(?:W/)?\"?(\\d{1,18})\"?$")]
+    private static partial Regex ETagPattern();
+}

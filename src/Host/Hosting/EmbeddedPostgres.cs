@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Tracker.Host.Hosting;
+
+/// <summary>
+/// A PostgreSQL server started from the machine's binaries when no connection string is configured:
+/// persistent under a data folder for <c>dotnet run</c>, throwaway for tests. It listens on 127.0.0.1 only,
+/// runs as the <c>postgres</c> account when this process is root (postgres refuses root), and stops with us.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _data;
+    private readonly string? _runAs;
+    private readonly string? _deleteOnStop;
+    private int _stopped;
+
+    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database)
+    {
+        _bin = bin;
+        _data = data;
+        _runAs = runAs;
+        _deleteOnStop = deleteOnStop;
+        Port = port;
+        ConnectionString = $"Host=127.0.0.1;Port={port};Database={database};Username=postgres;Include Error Detail=true";
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+    }
+
+    public int Port { get; }
+    public string ConnectionString { get; }
+    public string DataDirectory => _data;
+
+    public static async Task<EmbeddedPostgres> StartAsync(string root, bool persistent, string database = "tracker", Action<string>? log = null)
+    {
+        var bin = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.Missing);
+        var runAs = Environment.UserName == "root" ? "postgres" : null;
+        root = Path.GetFullPath(root);
+        if (runAs is not null && !PrepareForAccount(root, runAs))
+        {
+            var fallback = Path.Combine("/var/tmp/tracker-pg", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..12]);
+            log?.Invoke($"The '{runAs}' account cannot reach {root}; keeping the embedded database in {fallback} instead.");
+            root = fallback;
+            if (!PrepareForAccount(root, runAs))
+                throw new InvalidOperationException($"The '{runAs}' account cannot use {root}. Set Tracker:Postgres:DataDirectory to a folder it can write.");
+        }
+        Directory.CreateDirectory(root);
+
+        var data = Path.Combine(root, "data");
+        var sockets = Path.Combine(root, "sock");
+        Directory.CreateDirectory(sockets);
+        if (runAs is not null) Run("chown", ["-R", $"{runAs}:{runAs}", root], null);
+
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            log?.Invoke($"Initialising an embedded PostgreSQL cluster in {data}");
+            string[] init = ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
+            Run(Path.Combine(bin, "initdb"), persistent ? init : [.. init, "-N"], runAs);
+        }
+
+        // A server left behind by a killed process still owns the folder: stop it and start afresh on a new port.
+        if (Run(Path.Combine(bin, "pg_ctl"), ["status", "-D", data], runAs, throwOnError: false).ExitCode == 0)
+            Run(Path.Combine(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"], runAs, throwOnError: false);
+
+        var server = await StartServerAsync(bin, data, sockets, runAs, persistent, database, persistent ? null : root);
+        log?.Invoke($"Embedded PostgreSQL listening on 127.0.0.1:{server.Port} (data: {data})");
+        return server;
+    }
+
+    private static async Task<EmbeddedPostgres> StartServerAsync(string bin, string data, string sockets, string? runAs, bool persistent, string database, string? deleteOnStop)
+    {
+        var settings = persistent ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var result = Run(Path.Combine(bin, "pg_ctl"),
+                ["start", "-D", data, "-l", Path.Combine(data, "..", "postgres.log"), "-w", "-t", "60",
+                 "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c max_connections=200{settings}"], runAs, throwOnError: attempt == 3);
+            if (result.ExitCode != 0) continue;
+
+            var server = new EmbeddedPostgres(bin, data, runAs, deleteOnStop, port, database);
+            await CreateDatabaseAsync(port, database);
+            return server;
+        }
+    }
+
+    private static async Task CreateDatabaseAsync(int port, string database)
+    {
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"create database \"{database.Replace("\"", "")}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Creates the folder and checks that the server's account can reach it through every parent.</summary>
+    private static bool PrepareForAccount(string root, string account)
+    {
+        Directory.CreateDirectory(root);
+        Run("chown", [$"{account}:{account}", root], null);
+        return Run("runuser", ["-u", account, "--", "test", "-w", root], null, throwOnError: false).ExitCode == 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, string? runAs, bool throwOnError = true)
+    {
+        var info = new ProcessStartInfo(runAs is null ? file : "runuser")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        if (runAs is not null) { info.ArgumentList.Add("-u"); info.ArgumentList.Add(runAs); info.ArgumentList.Add("--"); info.ArgumentList.Add(file); }
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
+        // Read both streams concurrently: a server's inherited stdout must not block us (pg_ctl -l keeps it off the pipe).
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var output = stdout.Result + stderr.Result;
+        if (throwOnError && process.ExitCode != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {output}");
+        return (process.ExitCode, output);
+    }
+
+    public void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        Run(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _data, "-m", "fast", "-w", "-t", "30"], _runAs, throwOnError: false);
+        if (_deleteOnStop is not null)
+        {
+            try { Directory.Delete(_deleteOnStop, recursive: true); }
+            catch (IOException) { /* a later test run sweeps what is left */ }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+}

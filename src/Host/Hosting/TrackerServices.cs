@@ -1,0 +1,68 @@
+using JasperFx.Events;
+using Marten;
+using JasperFx;
+using Tracker.Host.Authorities.Registration;
+using Tracker.Projections;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Postgresql;
+using Tracker.Domain.Common;
+
+namespace Tracker.Host.Hosting;
+
+public static class TrackerServices
+{
+    /// <summary>The durable PostgreSQL queue other services send commands to.</summary>
+    public const string CommandQueue = "tracker_commands";
+
+    public static WebApplicationBuilder AddTracker(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+
+        var marten = services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.ConfigureTracker();
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+        if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
+            marten.InitializeWith<AuthorityRegistrar>();
+        services.AddSingleton<AuthorityRegistrar>();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.ListenToPostgresqlQueue(CommandQueue);
+
+            // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
+            opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));
+            // Rejected commands from the queue are kept, with their reason, for an operator to read.
+            opts.OnException<Rejection>().MoveToErrorQueue();
+        });
+
+        services.AddWolverineHttp();
+        services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseTracker(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
+        return app;
+    }
+}

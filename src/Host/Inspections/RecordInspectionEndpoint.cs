@@ -1,0 +1,16 @@
+using Marten;
+using Tracker.Domain.Inspections;
+using Tracker.Host.Common;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Tracker.Host.Inspections;
+
+public static class RecordInspectionEndpoint
+{
+    /// <summary>Record a graded full inspection report.</summary>
+    [WolverinePost("/api/authorities/{authority}/inspections")]
+    public static Task<IResult> Post(string authority, InspectionInput inspection, HttpContext http, IMessageBus bus, IQuerySession query) =>
+        HttpCommands.SendAsync(http, bus, query, inspection,
+            new RecordInspection(authority, inspection, HttpCommands.Caller(http), HttpCommands.ExpectedVersion(http)));
+}
