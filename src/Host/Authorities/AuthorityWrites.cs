@@ -25,6 +25,6 @@ public static class AuthorityWrites
 
         var factId = events.OfType<IFact>().FirstOrDefault()?.FactId ?? command.FactId;
         // Wolverine's transactional middleware commits the session after the handler returns.
-        return new CommandResult(stream.Key!, factId, (stream.CurrentVersion ?? 0) + events.Count, events.Count);
+        return new CommandResult(stream.Key!, factId, (stream.StartingVersion ?? 0) + events.Count, events.Count);
     }
 }

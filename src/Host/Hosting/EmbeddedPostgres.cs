@@ -116,7 +116,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, string? runAs, bool throwOnError = true)
+    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> args, string? runAs, bool throwOnError = true)
     {
         var info = new ProcessStartInfo(runAs is null ? file : "runuser")
         {
