@@ -6,6 +6,8 @@ public enum RejectionKind
     NotFound,
     Conflict,
     Unprocessable,
+    /// <summary>The caller's expected stream version is stale (HTTP: 409, or 412 when it came as If-Match).</summary>
+    StaleVersion,
 }
 
 /// <summary>
@@ -27,6 +29,9 @@ public sealed class Rejection(RejectionKind kind, string title, string detail, I
             $"No local authority matches '{token}'. Use a DfE code (380), GSS code (E08000032), Ofsted URN (80449) or name slug (bradford).");
 
     public static Rejection Conflict(string title, string detail) => new(RejectionKind.Conflict, title, detail);
+
+    public static Rejection StaleVersion(string authorityId, long expected) => new(RejectionKind.StaleVersion, "Version conflict",
+        $"Authority {authorityId} is no longer at version {expected}. Read it again and retry.");
 
     public static Rejection Unprocessable(string title, string detail) => new(RejectionKind.Unprocessable, title, detail);
 }

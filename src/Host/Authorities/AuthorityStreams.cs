@@ -27,8 +27,15 @@ public static class AuthorityStreams
     public static async Task<IEventStream<Authority>> FetchForWritingAsync(IDocumentSession session, IAuthorityCommand command, CancellationToken ct)
     {
         var id = await ResolveAsync(session, command.Authority, ct) ?? throw Rejection.UnknownAuthority(command.Authority);
-        return command.ExpectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Authority>(id, expected, ct)
-            : await session.Events.FetchForWriting<Authority>(id, ct);
+        if (command.ExpectedVersion is not { } expected) return await session.Events.FetchForWriting<Authority>(id, ct);
+        try
+        {
+            return await session.Events.FetchForWriting<Authority>(id, expected, ct);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            // A stale version stays stale: reject now rather than let the retry policy try again.
+            throw Rejection.StaleVersion(id, expected);
+        }
     }
 }

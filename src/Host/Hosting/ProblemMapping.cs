@@ -25,6 +25,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     {
         Rejection { Kind: RejectionKind.Invalid } r => new ValidationProblemDetails(r.Errors.ToDictionary(e => e.Key, e => e.Value))
             { Status = 400, Title = r.Title, Detail = r.Message, Extensions = { ["code"] = "invalid_command" } },
+        Rejection { Kind: RejectionKind.StaleVersion } r when http.Request.Headers.IfMatch.Count > 0 =>
+            Problem(412, "Precondition failed", r.Message, "precondition_failed"),
+        Rejection { Kind: RejectionKind.StaleVersion } r => Problem(409, r.Title, r.Message, "version_conflict"),
         Rejection r => Problem(r.Kind switch
         {
             RejectionKind.NotFound => 404,

@@ -40,7 +40,13 @@ public static class TrackerServices
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // Commands sent (not invoked) travel through a durable PostgreSQL queue, the same one other services send to.
             opts.ListenToPostgresqlQueue(CommandQueue);
+            opts.Publish(rule =>
+            {
+                rule.MessagesImplementing<IAuthorityCommand>();
+                rule.ToPostgresqlQueue(CommandQueue);
+            });
 
             // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));

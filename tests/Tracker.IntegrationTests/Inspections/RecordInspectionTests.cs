@@ -65,8 +65,4 @@ public sealed class RecordInspectionTests(TrackerFixture fixture) : IntegrationT
         var problem = await conflict.Read<Problem>();
         problem.Detail!.ShouldContain("/api/authorities/380/corrections");
     }
-
-    public sealed record WriteAnswer(string Status, string Authority, string FactId, long Version, List<RecordedEvent>? Record);
-
-    public sealed record RecordedEvent(string Type, long Version, long Sequence);
 }

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using Tracker.IntegrationTests.Inspections;
+using Tracker.IntegrationTests.Support;
+
+namespace Tracker.IntegrationTests.Concurrency;
+
+public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTest(fixture)
+{
+    [Fact]
+    public async Task A_stale_expected_version_is_a_409_and_a_stale_if_match_is_a_412()
+    {
+        await Host.Post("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("a"));
+
+        var conflict = await Host.PostProblem("/api/authorities/380/inspections?expectedVersion=1", RecordInspectionTests.Ilacs2023("b"), 409);
+        conflict.Code.ShouldBe("version_conflict");
+        var precondition = await Host.PostProblem("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("b"), 412,
+            s => s.WithRequestHeader("If-Match", "\"1\""));
+        precondition.Code.ShouldBe("precondition_failed");
+
+        (await Host.Post("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("b"), configure: s => s.WithRequestHeader("If-Match", "\"2\"")))
+            .Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_malformed_if_match_is_a_400() =>
+        (await Host.PostProblem("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("a"), 400, s => s.WithRequestHeader("If-Match", "yesterday")))
+            .Errors!.Keys.ShouldContain("If-Match");
+
+    [Fact]
+    public async Task Fifty_concurrent_writes_to_one_authority_never_fail_with_500_and_the_stream_holds_exactly_the_successes()
+    {
+        var client = Host.Server.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023($"concurrent-{i}"))));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.Conflict);
+        var created = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
+        created.ShouldBeGreaterThan(0);
+        await using var session = Fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync("380");
+        (events.Count - 1).ShouldBe(created);
+        events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, events.Count).Select(v => (long)v));
+    }
+
+    [Fact]
+    public async Task The_same_report_sent_ten_times_at_once_is_recorded_once()
+    {
+        var client = Host.Server.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("same"))));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
+        await using var session = Fixture.Store.QuerySession();
+        (await session.Events.FetchStreamAsync("380")).Count.ShouldBe(2);
+    }
+}
