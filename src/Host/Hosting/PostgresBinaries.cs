@@ -11,23 +11,25 @@ public static class PostgresBinaries
         "(Debian/Ubuntu: `apt-get install -y postgresql`) so Tracker can start its own embedded server, " +
         "or set ConnectionStrings__Marten to an existing PostgreSQL database.";
 
-    public static string? Find()
+    public static string? Find() => Find(Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql", usePgConfig: true);
+
+    public static string? Find(string? path, string debianRoot, bool usePgConfig)
     {
-        foreach (var dir in Candidates())
+        foreach (var dir in Candidates(path, debianRoot, usePgConfig))
         {
             if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
         }
         return null;
     }
 
-    private static IEnumerable<string> Candidates()
+    private static IEnumerable<string> Candidates(string? path, string debianRoot, bool usePgConfig)
     {
-        if (TryPgConfig() is { } fromPgConfig) yield return fromPgConfig;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        if (usePgConfig && TryPgConfig() is { } fromPgConfig) yield return fromPgConfig;
+        foreach (var dir in (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
             yield return dir;
-        if (Directory.Exists("/usr/lib/postgresql"))
+        if (Directory.Exists(debianRoot))
         {
-            foreach (var version in Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(VersionOf))
+            foreach (var version in Directory.GetDirectories(debianRoot).OrderByDescending(VersionOf))
                 yield return Path.Combine(version, "bin");
         }
     }
