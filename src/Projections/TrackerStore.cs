@@ -3,6 +3,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
+using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.Timelines;
 using Weasel.Core;
 
 namespace Tracker.Projections;
@@ -28,6 +30,13 @@ public static class TrackerStore
             .Duplicate(a => a.Urn!)
             .Duplicate(a => a.GssCode!)
             .Duplicate(a => a.Slug);
+
+        // Read models. Both are inline so a writer reads its own write; neither document grows with the stream
+        // (the standing keeps only reports, the timeline is one small document per fact). National, regional and
+        // neighbour pictures are computed from the standings at query time (see docs/read-models.md).
+        opts.Projections.Add(new AuthorityStandingProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<TimelineEntry>().Index(e => e.AuthorityId);
 
         return opts;
     }
