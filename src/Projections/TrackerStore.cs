@@ -14,6 +14,16 @@ public static class TrackerStore
 {
     public const string Schema = "tracker";
 
+    /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
+    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Timeline", "Authority"];
+
+    public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
+    {
+        "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
+        "Timeline" => await session.Query<TimelineEntry>().CountAsync(ct),
+        _ => await session.Query<Authority>().CountAsync(ct),
+    };
+
     public static StoreOptions ConfigureTracker(this StoreOptions opts)
     {
         opts.DatabaseSchemaName = Schema;
