@@ -13,6 +13,12 @@ public sealed class RebuildInput : NetCoreInput
 [Description("Rebuild one or all of Tracker's projections from the event store, with progress", Name = "rebuild")]
 public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
 {
+    public RebuildCommand()
+    {
+        Usage("Rebuild every projection").NoArguments();
+        Usage("Rebuild one projection").Arguments(x => x.Name!);
+    }
+
     public override async Task<bool> Execute(RebuildInput input)
     {
         using var host = input.BuildHost();
