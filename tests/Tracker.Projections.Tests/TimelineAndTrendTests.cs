@@ -79,3 +79,16 @@ public sealed class TimelineAndTrendTests
         entries.ShouldHaveSingleItem().Framework.ShouldBe("ilacs-2018");
     }
 }
+
+public sealed class SnapshotSizeTests
+{
+    [Fact]
+    public void Metric_observations_do_not_grow_the_inline_standing_document()
+    {
+        object[] register = [Registered("380", "Bradford"), Inspection(FrameworkVersion.Ilacs2023, "2024-02-01", "b23", (Overall, Good))];
+        var metrics = Enumerable.Range(1990, 100).Select(y => (object)Metric(Metrics.ReviewTimeliness, y, 50m, "percent", "p")).ToArray();
+        var small = System.Text.Json.JsonSerializer.Serialize(CurrentGrades.AuthorityStanding.Fold("380", register));
+        var big = System.Text.Json.JsonSerializer.Serialize(CurrentGrades.AuthorityStanding.Fold("380", [.. register, .. metrics]));
+        big.Length.ShouldBe(small.Length);
+    }
+}
