@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
 using Tracker.Domain.Metrics;
 using Tracker.Host.Rebuilds;
 using Tracker.IntegrationTests.Support;
@@ -25,9 +26,16 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         await Host.Inspection("380", FrameworkVersion.Ilacs2018, "2018-10-01", "b18", Grade.Inadequate);
         var wrong = await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "wrong", Grade.Good);
         await Host.Withdraw("380", wrong.FactId);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 79.1m);
+        var metric = await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 7.91m);
+        await Host.Send(new CorrectFact("380", new CorrectionInput(metric.FactId, CorrectionAction.Correct, "decimal point",
+            Metric: new MetricInput(null, 79.1m, null, null, "percent", null, null, null)), "test"));
         await Host.MonitoringVisit("383", "2020-01-01", "mv");
         var live = await SnapshotAsync();
+        await using (var check = Fixture.Store.QuerySession())
+        {
+            var entry = await check.LoadAsync<TimelineEntry>(TimelineEntry.IdFor("380", metric.FactId));
+            (entry!.Value, entry.Corrected).ShouldBe((79.1m, true));
+        }
 
         // Tamper with the stored read models so that a rebuild that did nothing could not pass.
         await using (var session = Fixture.Store.LightweightSession())
