@@ -39,4 +39,12 @@ public sealed class QueryMessageTests(TrackerFixture fixture) : IntegrationTest(
         var neighbours = await Host.Ask<NeighbourComparison>(new GetNeighbours("bradford", JudgementAreas.Overall, asOf));
         neighbours.Authority.Grade.ShouldBe("good");
     }
+
+    [Fact]
+    public async Task An_unknown_authority_asked_as_a_message_fails_with_the_not_found_rejection()
+    {
+        var error = await Should.ThrowAsync<Rejection>(() =>
+            Host.Ask<Tracker.Projections.CurrentGrades.CurrentGrade>(new Tracker.Host.CurrentGrades.GetCurrentGrade("atlantis", new DateOnly(2024, 3, 31))));
+        error.Kind.ShouldBe(RejectionKind.NotFound);
+    }
 }
