@@ -1,3 +1,4 @@
+using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Projections.CurrentGrades;
 using Tracker.Projections.National;
@@ -7,16 +8,24 @@ namespace Tracker.Host.Authorities;
 /// <summary>
 /// One authority in a list, as at a date: its register fields and the grades of its latest graded inspection published
 /// on or before asOf. <c>Grade</c> is its grade in the requested area, or "ungraded": exactly what the pictures count.
+/// The register fields are those of <see cref="AuthorityEntry"/> (less its stream version), so list clients keep working.
 /// </summary>
 public sealed record AuthorityRow(
     string Id,
     string Name,
     string Slug,
+    string DfeCode,
+    string? Urn,
+    string? GssCode,
     string? Region,
     string? RegionCode,
+    string? AuthorityType,
     bool IsCurrent,
     DateOnly? FormedOn,
     DateOnly? AbolishedOn,
+    IReadOnlyList<LineageLink> Predecessors,
+    IReadOnlyList<LineageLink> Successors,
+    IReadOnlyList<string> StatisticalNeighbours,
     string Area,
     string Grade,
     DateOnly? LatestPublishedOn,
@@ -34,7 +43,8 @@ public sealed record AuthorityRow(
     {
         var latest = s.GradedOnOrBefore(asOf).FirstOrDefault();
         var grade = GradePictures.GradeOn(s, area, asOf);
-        return new AuthorityRow(s.Id, s.Name, s.Slug, s.Region, s.RegionCode, s.IsCurrent, s.FormedOn, s.AbolishedOn, area,
+        return new AuthorityRow(s.Id, s.Name, s.Slug, s.Id, s.Urn, s.GssCode, s.Region, s.RegionCode, s.AuthorityType, s.IsCurrent,
+            s.FormedOn, s.AbolishedOn, s.Predecessors, s.Successors, s.StatisticalNeighbours, area,
             grade?.ToWire() ?? Ungraded, latest?.PublishedOn, latest?.Framework.ToWire(),
             latest?.Grades ?? new Dictionary<string, Grade>());
     }

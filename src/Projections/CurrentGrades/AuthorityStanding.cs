@@ -19,8 +19,13 @@ public sealed class AuthorityStanding
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public string Slug { get; set; } = "";
+    public string? Urn { get; set; }
+    public string? GssCode { get; set; }
+    public string? AuthorityType { get; set; }
     public string? Region { get; set; }
     public string? RegionCode { get; set; }
+    public List<LineageLink> Predecessors { get; set; } = [];
+    public List<LineageLink> Successors { get; set; } = [];
     public DateOnly? FormedOn { get; set; }
     public DateOnly? AbolishedOn { get; set; }
     public List<string> StatisticalNeighbours { get; set; } = [];
@@ -42,10 +47,17 @@ public sealed class AuthorityStanding
         {
             case AuthorityRegistered e:
                 (s.Name, s.Slug, s.Region, s.RegionCode) = (e.Name, e.Slug, e.Region, e.RegionCode);
+                (s.Urn, s.GssCode, s.AuthorityType) = (e.Urn, e.GssCode, e.AuthorityType);
                 s.StatisticalNeighbours = [.. e.StatisticalNeighbours];
                 break;
-            case AuthorityFormedFrom e: s.FormedOn = e.EffectiveOn; break;
-            case AuthorityAbolished e: s.AbolishedOn = e.EffectiveOn; break;
+            case AuthorityFormedFrom e:
+                s.Predecessors = [.. s.Predecessors.Where(p => e.Predecessors.All(n => n.AuthorityId != p.AuthorityId)), .. e.Predecessors];
+                s.FormedOn = e.EffectiveOn;
+                break;
+            case AuthorityAbolished e:
+                s.Successors = [.. s.Successors.Where(p => e.Successors.All(n => n.AuthorityId != p.AuthorityId)), .. e.Successors];
+                s.AbolishedOn = e.EffectiveOn;
+                break;
             case InspectionRecorded e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Details)); break;
             case InspectionCorrected e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Corrected)); break;
             case MonitoringVisitRecorded e: Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
