@@ -86,6 +86,21 @@ public sealed class NationalPictureTests(TrackerFixture fixture) : IntegrationTe
     }
 
     [Fact]
+    public async Task KnownAt_counts_only_what_had_been_recorded_by_then()
+    {
+        await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "b23", Grade.Good);
+        await Task.Delay(50);
+        var before = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        await Task.Delay(50);
+        await Host.Inspection("383", FrameworkVersion.Ilacs2018, "2019-01-10", "l18", Grade.Outstanding);
+
+        var then = await Host.GetJson<Picture>($"/api/national?asOf=2024-03-31&knownAt={before}");
+        (then.Authorities, then.Good, then.Outstanding, then.Graded).ShouldBe((153, 1, 0, 1));
+        (await Host.GetJson<List<Row>>($"/api/authorities?asOf=2024-03-31&grade=outstanding&knownAt={before}")).ShouldBeEmpty();
+        (await Host.GetJson<Picture>("/api/national?asOf=2024-03-31")).Graded.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_bad_area_is_a_400_problem()
     {
         await Host.Scenario(s => { s.Get.Url("/api/national?area=happiness"); s.StatusCodeShouldBe(400); });
