@@ -3,6 +3,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
+using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.Timelines;
 using Weasel.Core;
 
 namespace Tracker.Projections;
@@ -11,6 +13,16 @@ namespace Tracker.Projections;
 public static class TrackerStore
 {
     public const string Schema = "tracker";
+
+    /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
+    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Timeline", "Authority"];
+
+    public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
+    {
+        "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
+        "Timeline" => await session.Query<TimelineEntry>().CountAsync(ct),
+        _ => await session.Query<Authority>().CountAsync(ct),
+    };
 
     public static StoreOptions ConfigureTracker(this StoreOptions opts)
     {
@@ -28,6 +40,13 @@ public static class TrackerStore
             .Duplicate(a => a.Urn!)
             .Duplicate(a => a.GssCode!)
             .Duplicate(a => a.Slug);
+
+        // Read models. Both are inline so a writer reads its own write; neither document grows with the stream
+        // (the standing keeps only reports, the timeline is one small document per fact). National, regional and
+        // neighbour pictures are computed from the standings at query time (see docs/read-models.md).
+        opts.Projections.Add(new AuthorityStandingProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<TimelineEntry>().Index(e => e.AuthorityId);
 
         return opts;
     }

@@ -1,20 +1,41 @@
+using System.Globalization;
 using Marten;
-using Tracker.Domain.Authorities;
+using Microsoft.AspNetCore.Mvc;
+using Tracker.Domain.Common;
+using Tracker.Host.Common;
 using Wolverine.Http;
 
 namespace Tracker.Host.Authorities;
 
 public static class ListAuthoritiesEndpoint
 {
-    /// <summary>The register: current authorities by default, or every authority ever registered with includeDefunct=true.</summary>
+    public const int DefaultPageSize = 200;
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// The register as at a date: authorities existing on asOf (all ever registered with includeDefunct=true), each with
+    /// its grade in <c>area</c>. Filters: region (name, code or slug), grade (a grade or "ungraded"). Paged by page/pageSize
+    /// with X-Total-Count and a Link rel="next"; Accept: text/csv gives the same page as CSV.
+    /// </summary>
     [WolverineGet("/api/authorities")]
-    public static async Task<IReadOnlyList<AuthorityEntry>> Get(IQuerySession session, string? region, bool? includeDefunct, CancellationToken ct)
+    [ProducesResponseType(typeof(AuthorityRow[]), 200, "application/json", "text/csv")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, TimeProvider clock, string? region, string? area, string? grade,
+        bool? includeDefunct, string? asOf, string? knownAt, int? page, int? pageSize, CancellationToken ct)
     {
-        IQueryable<Authority> query = session.Query<Authority>();
-        if (includeDefunct != true) query = query.Where(a => a.IsCurrent);
-        var all = await query.OrderBy(a => a.Name).ToListAsync(ct);
-        return all.Where(a => region is null || string.Equals(a.Region, region, StringComparison.OrdinalIgnoreCase)
-                              || string.Equals(a.RegionCode, region, StringComparison.OrdinalIgnoreCase))
-            .Select(AuthorityEntry.From).ToList();
+        var read = ReadQuery.Parse(asOf, knownAt, clock);
+        var list = new ListAuthorities(region, ReadQuery.Area(area), grade, includeDefunct == true, read.AsOf, read.KnownAt, page ?? 1, pageSize ?? DefaultPageSize);
+        var result = await ListAuthoritiesHandler.Handle(list, session, ct);
+
+        http.Response.Headers["X-Total-Count"] = result.Total.ToString(CultureInfo.InvariantCulture);
+        if (list.Page * list.PageSize < result.Total)
+        {
+            var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))))
+                .Add("page", (list.Page + 1).ToString(CultureInfo.InvariantCulture));
+            http.Response.Headers.Link = $"<{http.Request.Path}{next}>; rel=\"next\"";
+        }
+        return ReadResults.WantsCsv(http)
+            ? ReadResults.Csv(http, $"authorities-{list.Area}-{read.AsOf:yyyy-MM-dd}.csv", AuthorityRow.CsvHeader, result.Rows.Select(r => r.CsvCells))
+            : Results.Ok(result.Rows);
     }
 }

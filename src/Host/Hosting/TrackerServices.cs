@@ -9,6 +9,8 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
 using Tracker.Domain.Common;
+using Tracker.Projections.Trends;
+using Scalar.AspNetCore;
 
 namespace Tracker.Host.Hosting;
 
@@ -60,6 +62,7 @@ public static class TrackerServices
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
+        services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         return builder;
     }
 
@@ -68,6 +71,7 @@ public static class TrackerServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
         return app;
     }

@@ -26,6 +26,8 @@ public sealed class AuthorityRegisterTests(TrackerFixture fixture) : Integration
         all.Where(a => !a.IsCurrent).Select(a => a.Id).Order().ShouldBe(["835", "836", "837", "909", "928"]);
         all.Single(a => a.Id == "837").Name.ShouldBe("Bournemouth");
         all.Single(a => a.Id == "835").Name.ShouldBe("Dorset County");
+        all.Single(a => a.Id == "928").Successors.Select(s => s.AuthorityId).Order().ShouldBe(["940", "941"]);
+        all.Single(a => a.Id == "380").GssCode.ShouldBe("E08000032");
     }
 
     [Fact]

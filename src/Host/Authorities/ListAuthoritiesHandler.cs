@@ -1,0 +1,34 @@
+using Marten;
+using Tracker.Domain.Common;
+using Tracker.Host.Common;
+
+namespace Tracker.Host.Authorities;
+
+/// <summary>Query message: one page of the register as at a date.</summary>
+public sealed record ListAuthorities(string? Region, string Area, string? Grade, bool IncludeDefunct, DateOnly AsOf, DateTimeOffset? KnownAt,
+    int Page = 1, int PageSize = ListAuthoritiesEndpoint.DefaultPageSize);
+
+public sealed record AuthorityPage(int Total, IReadOnlyList<AuthorityRow> Rows);
+
+public static class ListAuthoritiesHandler
+{
+    public static async Task<AuthorityPage> Handle(ListAuthorities query, IQuerySession session, CancellationToken ct)
+    {
+        var errors = new Errors();
+        if (query.Page < 1) errors.Add("page", "must be 1 or more.");
+        if (query.PageSize is < 1 or > ListAuthoritiesEndpoint.MaxPageSize) errors.Add("pageSize", $"must be between 1 and {ListAuthoritiesEndpoint.MaxPageSize}.");
+        if (query.Grade is { } g && g != AuthorityRow.Ungraded && !GradeScale.TryParseWire(g, out _))
+            errors.Add("grade", "must be outstanding, good, requires_improvement, inadequate or ungraded.");
+        errors.ThrowIfAny();
+
+        var standings = await ReadModels.AllStandingsAsync(session, query.KnownAt, ct);
+        var rows = standings
+            .Where(s => query.IncludeDefunct || s.ExistedOn(query.AsOf))
+            .Where(s => query.Region is null || AuthorityRow.InRegion(s, query.Region))
+            .Select(s => AuthorityRow.From(s, query.Area, query.AsOf))
+            .Where(r => query.Grade is null || r.Grade == query.Grade)
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        return new AuthorityPage(rows.Count, rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList());
+    }
+}

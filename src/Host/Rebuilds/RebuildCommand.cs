@@ -1,0 +1,39 @@
+using JasperFx.CommandLine;
+using Marten;
+
+namespace Tracker.Host.Rebuilds;
+
+public sealed class RebuildInput : NetCoreInput
+{
+    [Description("Projection to rebuild (AuthorityStanding, Timeline, Authority); all when omitted")]
+    public string? Name { get; set; }
+}
+
+/// <summary><c>dotnet run --project src/Host -- rebuild [name]</c>. JasperFx finds commands in the entry assembly.</summary>
+[Description("Rebuild one or all of Tracker's projections from the event store, with progress", Name = "rebuild")]
+public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
+{
+    public RebuildCommand()
+    {
+        Usage("Rebuild every projection").NoArguments();
+        Usage("Rebuild one projection").Arguments(x => x.Name!);
+    }
+
+    public override async Task<bool> Execute(RebuildInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        try
+        {
+            var summaries = await ProjectionRebuild.RunAsync(store, input.Name, Console.WriteLine, CancellationToken.None);
+            Console.WriteLine($"Rebuilt {summaries.Count} projection(s): " +
+                string.Join("; ", summaries.Select(s => $"{s.Projection} {s.Documents} documents from {s.EventsRead} events")));
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Tracker.Domain.Authorities;
+using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.Inspections;
+using Tracker.Domain.Jtais;
+using Tracker.Domain.Visits;
+
+namespace Tracker.Projections.CurrentGrades;
+
+/// <summary>
+/// The reports that decide an authority's standing: its graded inspections, visits and JTAIs, with corrections and
+/// withdrawals applied, plus the register fields lists and pictures filter on. Metrics and findings are left out on
+/// purpose: they are many and live in the timeline, so this inline document stays a few kilobytes however long the stream.
+/// </summary>
+public sealed class AuthorityStanding
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string? Urn { get; set; }
+    public string? GssCode { get; set; }
+    public string? AuthorityType { get; set; }
+    public string? Region { get; set; }
+    public string? RegionCode { get; set; }
+    public List<LineageLink> Predecessors { get; set; } = [];
+    public List<LineageLink> Successors { get; set; } = [];
+    public DateOnly? FormedOn { get; set; }
+    public DateOnly? AbolishedOn { get; set; }
+    public List<string> StatisticalNeighbours { get; set; } = [];
+    public List<InspectionItem> Inspections { get; set; } = [];
+    public List<ReportItem> MonitoringVisits { get; set; } = [];
+    public List<ReportItem> FocusedVisits { get; set; } = [];
+    public List<ReportItem> Jtais { get; set; } = [];
+
+    public bool IsCurrent => AbolishedOn is null;
+
+    /// <summary>The same rule as the write model's Authority.ExistedOn.</summary>
+    public bool ExistedOn(DateOnly date) => (FormedOn is null || FormedOn <= date) && (AbolishedOn is null || AbolishedOn > date);
+
+    /// <summary>The pure fold shared by the inline projection, rebuilds and live as-known-at reads.</summary>
+    public static AuthorityStanding Step(AuthorityStanding? state, string id, object data)
+    {
+        var s = state ?? new AuthorityStanding { Id = id };
+        switch (data)
+        {
+            case AuthorityRegistered e:
+                (s.Name, s.Slug, s.Region, s.RegionCode) = (e.Name, e.Slug, e.Region, e.RegionCode);
+                (s.Urn, s.GssCode, s.AuthorityType) = (e.Urn, e.GssCode, e.AuthorityType);
+                s.StatisticalNeighbours = [.. e.StatisticalNeighbours];
+                break;
+            case AuthorityFormedFrom e:
+                s.Predecessors = [.. s.Predecessors.Where(p => e.Predecessors.All(n => n.AuthorityId != p.AuthorityId)), .. e.Predecessors];
+                s.FormedOn = e.EffectiveOn;
+                break;
+            case AuthorityAbolished e:
+                s.Successors = [.. s.Successors.Where(p => e.Successors.All(n => n.AuthorityId != p.AuthorityId)), .. e.Successors];
+                s.AbolishedOn = e.EffectiveOn;
+                break;
+            case InspectionRecorded e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Details)); break;
+            case InspectionCorrected e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Corrected)); break;
+            case MonitoringVisitRecorded e: Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
+            case FocusedVisitRecorded e: Upsert(s.FocusedVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
+            case JtaiRecorded e: Upsert(s.Jtais, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Theme)); break;
+            case FactWithdrawn e:
+                s.Inspections.RemoveAll(i => i.FactId == e.FactId);
+                s.MonitoringVisits.RemoveAll(i => i.FactId == e.FactId);
+                s.FocusedVisits.RemoveAll(i => i.FactId == e.FactId);
+                s.Jtais.RemoveAll(i => i.FactId == e.FactId);
+                break;
+        }
+        return s;
+    }
+
+    public static AuthorityStanding? Fold(string id, IEnumerable<object> events) =>
+        events.Aggregate((AuthorityStanding?)null, (s, e) => s is null && e is not AuthorityRegistered ? null : Step(s, id, e));
+
+    private static void Upsert<T>(List<T> items, T item) where T : IHasFactId
+    {
+        var at = items.FindIndex(i => i.FactId == item.FactId);
+        if (at >= 0) items[at] = item;
+        else items.Add(item);
+    }
+}
+
+public interface IHasFactId
+{
+    string FactId { get; }
+}
+
+public sealed record InspectionItem(string FactId, FrameworkVersion Framework, InspectionKind Kind, DateOnly? StartDate, DateOnly? EndDate,
+    DateOnly? PublishedOn, DatePrecision Precision, string ReportReference, Dictionary<string, Grade> Grades) : IHasFactId
+{
+    public bool IsGraded => Grades.Values.Any(g => g.IsGraded());
+
+    public static InspectionItem From(string factId, InspectionDetails d) => new(factId, d.Framework, d.Kind, d.Dates.StartDate, d.Dates.EndDate,
+        d.Dates.PublishedOn, d.Dates.Precision, d.ReportReference, new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal));
+}
+
+/// <summary>An ungraded report (monitoring or focused visit, JTAI); Topic is the visit topic or the JTAI theme.</summary>
+public sealed record ReportItem(string FactId, DateOnly? StartDate, DateOnly? EndDate, DateOnly? PublishedOn, DatePrecision Precision,
+    string ReportReference, string? Topic) : IHasFactId
+{
+    public static ReportItem From(string factId, ReportDates dates, string reference, string? topic) =>
+        new(factId, dates.StartDate, dates.EndDate, dates.PublishedOn, dates.Precision, reference, topic);
+}
+
+/// <summary>Inline: a command's caller can read the standing its write produced in the same request.</summary>
+public sealed partial class AuthorityStandingProjection : SingleStreamProjection<AuthorityStanding, string>
+{
+    public AuthorityStandingProjection() => Name = "AuthorityStanding";
+
+    public override AuthorityStanding? Evolve(AuthorityStanding? snapshot, string id, IEvent e) =>
+        snapshot is null && e.Data is not AuthorityRegistered ? null : AuthorityStanding.Step(snapshot, id, e.Data);
+}

@@ -1,0 +1,44 @@
+using Tracker.Domain.Common;
+using Tracker.Projections.CurrentGrades;
+
+namespace Tracker.Projections.National;
+
+/// <summary>
+/// How many authorities held each grade in one judgement area on a date (Ofsted's "as at" method): each authority that
+/// existed that day counts once, at the grade of its latest graded inspection published on or before the date.
+/// </summary>
+public sealed record GradePicture(
+    string Scope,
+    string Area,
+    DateOnly AsOf,
+    DateTimeOffset? KnownAt,
+    int Authorities,
+    int Outstanding,
+    int Good,
+    int RequiresImprovement,
+    int Inadequate,
+    int Ungraded,
+    int Graded,
+    decimal? GoodOrOutstandingPercent,
+    string Method);
+
+public static class GradePictures
+{
+    public const string MethodText =
+        "Each authority existing on asOf counts once, at its grade in this area from its latest graded inspection published on or before asOf; " +
+        "ungraded if it has none or that inspection has no grade in this area. goodOrOutstandingPercent = (good + outstanding) / graded * 100, rounded half away from zero to 1 decimal place.";
+
+    /// <summary>The grade in an area that counts for an authority on a date, or null when it is ungraded there.</summary>
+    public static Grade? GradeOn(AuthorityStanding s, string area, DateOnly asOf) =>
+        s.GradedOnOrBefore(asOf).FirstOrDefault() is { } latest && latest.Grades.TryGetValue(area, out var g) && g.IsGraded() ? g : null;
+
+    public static GradePicture Compute(string scope, string area, DateOnly asOf, DateTimeOffset? knownAt, IEnumerable<AuthorityStanding> standings)
+    {
+        var grades = standings.Where(s => s.ExistedOn(asOf)).Select(s => GradeOn(s, area, asOf)).ToList();
+        int Count(Grade g) => grades.Count(x => x == g);
+        var (outstanding, good, ri, inadequate) = (Count(Grade.Outstanding), Count(Grade.Good), Count(Grade.RequiresImprovement), Count(Grade.Inadequate));
+        var graded = outstanding + good + ri + inadequate;
+        decimal? percent = graded == 0 ? null : Math.Round(100m * (good + outstanding) / graded, 1, MidpointRounding.AwayFromZero);
+        return new GradePicture(scope, area, asOf, knownAt, grades.Count, outstanding, good, ri, inadequate, grades.Count - graded, graded, percent, MethodText);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Marten;
+using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.Metrics;
+using Tracker.Host.Rebuilds;
+using Tracker.IntegrationTests.Support;
+using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.Timelines;
+
+namespace Tracker.IntegrationTests.ReadModels;
+
+public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixture)
+{
+    private async Task<(string Standings, string Timeline)> SnapshotAsync()
+    {
+        await using var session = Fixture.Store.QuerySession();
+        var standings = (await session.Query<AuthorityStanding>().ToListAsync()).OrderBy(s => s.Id, StringComparer.Ordinal);
+        var timeline = (await session.Query<TimelineEntry>().ToListAsync()).OrderBy(e => e.Id, StringComparer.Ordinal);
+        return (JsonSerializer.Serialize(standings), JsonSerializer.Serialize(timeline));
+    }
+
+    [Fact]
+    public async Task Rebuilt_read_models_equal_the_live_ones()
+    {
+        await Host.Inspection("380", FrameworkVersion.Ilacs2018, "2018-10-01", "b18", Grade.Inadequate);
+        var wrong = await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "wrong", Grade.Good);
+        await Host.Withdraw("380", wrong.FactId);
+        var metric = await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 7.91m);
+        await Host.Send(new CorrectFact("380", new CorrectionInput(metric.FactId, CorrectionAction.Correct, "decimal point",
+            Metric: new MetricInput(null, 79.1m, null, null, "percent", null, null, null)), "test"));
+        await Host.MonitoringVisit("383", "2020-01-01", "mv");
+        var live = await SnapshotAsync();
+        await using (var check = Fixture.Store.QuerySession())
+        {
+            var entry = await check.LoadAsync<TimelineEntry>(TimelineEntry.IdFor("380", metric.FactId));
+            (entry!.Value, entry.Corrected).ShouldBe((79.1m, true));
+        }
+
+        // Tamper with the stored read models so that a rebuild that did nothing could not pass.
+        await using (var session = Fixture.Store.LightweightSession())
+        {
+            session.DeleteWhere<TimelineEntry>(e => e.AuthorityId == "380");
+            session.DeleteWhere<AuthorityStanding>(s => s.Id == "383");
+            await session.SaveChangesAsync();
+        }
+        (await SnapshotAsync()).ShouldNotBe(live);
+
+        var progress = new List<string>();
+        var summaries = await ProjectionRebuild.RunAsync(Fixture.Store, null, progress.Add, CancellationToken.None);
+
+        var rebuilt = await SnapshotAsync();
+        rebuilt.Standings.ShouldBe(live.Standings);
+        rebuilt.Timeline.ShouldBe(live.Timeline);
+        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Timeline", "Authority"]);
+        progress.ShouldContain(p => p.Contains("done"));
+    }
+}
