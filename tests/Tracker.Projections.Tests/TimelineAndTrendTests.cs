@@ -15,8 +15,8 @@ public sealed class TimelineAndTrendTests
     public void Review_timeliness_from_79_1_to_98_4_percent_is_19_3_points_improving()
     {
         var timeline = Timeline.Fold("380", [Registered("380", "Bradford"),
-            Metric(Metrics.ReviewTimeliness, 2015, 98.4m, "percent", "p"), Metric(Metrics.ReviewTimeliness, 2013, 79.1m, "percent", "p"),
-            Metric(Metrics.ReviewTimeliness, 2014, 90.0m, "percent", "p")]);
+            Metric(MetricNames.ReviewTimeliness, 2015, 98.4m, "percent", "p"), Metric(MetricNames.ReviewTimeliness, 2013, 79.1m, "percent", "p"),
+            Metric(MetricNames.ReviewTimeliness, 2014, 90.0m, "percent", "p")]);
         var trend = MetricTrends.For("380", timeline, new TrendOptions()).Single();
         trend.Points.Select(p => p.Period).ShouldBe(["2013-14", "2014-15", "2015-16"]);
         trend.Change.ShouldBe(19.3m);
@@ -28,21 +28,21 @@ public sealed class TimelineAndTrendTests
     [Fact]
     public void A_caseload_range_is_compared_by_its_midpoint_against_the_configurable_guideline()
     {
-        var timeline = Timeline.Fold("380", [Metric(Metrics.Caseload, 2013, 80m, "children_per_iro", "p"),
-            Metric(Metrics.Caseload, 2015, null, "children_per_iro", "p", low: 100m, high: 120m)]);
+        var timeline = Timeline.Fold("380", [Metric(MetricNames.Caseload, 2013, 80m, "children_per_iro", "p"),
+            Metric(MetricNames.Caseload, 2015, null, "children_per_iro", "p", low: 100m, high: 120m)]);
         var trend = MetricTrends.For("380", timeline, new TrendOptions()).Single();
         trend.Points.Last().Value.ShouldBe(110m);
         trend.Direction.ShouldBe("worsening");
         trend.Guideline!.Position.ShouldBe("above");
-        var custom = new TrendOptions { Guidelines = { [Metrics.Caseload] = [100m, 130m] } };
+        var custom = new TrendOptions { Guidelines = { [MetricNames.Caseload] = [100m, 130m] } };
         MetricTrends.For("380", timeline, custom).Single().Guideline!.Position.ShouldBe("within");
     }
 
     [Fact]
     public void A_metric_correction_changes_the_point_and_a_withdrawal_removes_it()
     {
-        var first = Metric(Metrics.ReviewTimeliness, 2013, 7.91m, "percent", "p");
-        var last = Metric(Metrics.ReviewTimeliness, 2015, 98.4m, "percent", "p");
+        var first = Metric(MetricNames.ReviewTimeliness, 2013, 7.91m, "percent", "p");
+        var last = Metric(MetricNames.ReviewTimeliness, 2015, 98.4m, "percent", "p");
         var fix = new MetricCorrected(first.FactId, "decimal point", new MetricValue(79.1m, null, null, "percent"), "fp", Rec);
         var timeline = Timeline.Fold("380", [first, last, fix]);
         MetricTrends.For("380", timeline, new TrendOptions()).Single().Change.ShouldBe(19.3m);
@@ -60,7 +60,7 @@ public sealed class TimelineAndTrendTests
             Inspection(FrameworkVersion.Ilacs2018, "2019-03-01", "ilacs18", (Overall, Good)),
             UndatedSif("sif summary"),
             Finding("IRO caseloads are too high", "sif summary"),
-            Metric(Metrics.ReviewTimeliness, 2013, 79.1m, "percent", "p")]), null);
+            Metric(MetricNames.ReviewTimeliness, 2013, 79.1m, "percent", "p")]), null);
 
         entries.Select(e => e.Kind).ShouldBe(["inspection", "metric", "inspection", "finding"]);
         entries[0].Undated.ShouldBeTrue();
@@ -86,7 +86,7 @@ public sealed class SnapshotSizeTests
     public void Metric_observations_do_not_grow_the_inline_standing_document()
     {
         object[] register = [Registered("380", "Bradford"), Inspection(FrameworkVersion.Ilacs2023, "2024-02-01", "b23", (Overall, Good))];
-        var metrics = Enumerable.Range(1990, 100).Select(y => (object)Metric(Metrics.ReviewTimeliness, y, 50m, "percent", "p")).ToArray();
+        var metrics = Enumerable.Range(1990, 100).Select(y => (object)Metric(MetricNames.ReviewTimeliness, y, 50m, "percent", "p")).ToArray();
         var small = System.Text.Json.JsonSerializer.Serialize(CurrentGrades.AuthorityStanding.Fold("380", register));
         var big = System.Text.Json.JsonSerializer.Serialize(CurrentGrades.AuthorityStanding.Fold("380", [.. register, .. metrics]));
         big.Length.ShouldBe(small.Length);

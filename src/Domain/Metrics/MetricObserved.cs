@@ -19,7 +19,7 @@ public sealed record MetricDetails(string Metric, MetricValue Value, MetricPerio
     public string Fingerprint() => FactIds.Fingerprint(Metric, Value.Value, Value.Low, Value.High, Value.Unit, Period.Key, Source.ReportReference, Source.Quote);
 }
 
-public static class Metrics
+public static class MetricNames
 {
     public const string ReviewTimeliness = "iro_review_timeliness";
     public const string Participation = "iro_participation";

@@ -11,7 +11,7 @@ public sealed record MetricInput(string? Metric, decimal? Value, decimal? Low, d
     {
         var metric = errors.RequiredText("metric", Metric, 64);
         if (metric is not null && !RecordMetric.NamePattern().IsMatch(metric))
-            errors.Add("metric", $"must be snake_case, e.g. one of {string.Join(", ", Metrics.Known)}.");
+            errors.Add("metric", $"must be snake_case, e.g. one of {string.Join(", ", MetricNames.Known)}.");
         var value = ValidateValue(errors);
         var period = Period is null ? null : Period.Validate(errors);
         if (Period is null) errors.Add("period", "is required; use {\"kind\":\"unknown\"} when the source gives none.");

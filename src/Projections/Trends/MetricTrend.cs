@@ -23,13 +23,13 @@ public sealed record GuidelinePosition(decimal Low, decimal High, string Positio
 /// <summary>Guideline bands per metric; IRO caseloads default to the IRO handbook's 50-70 children per IRO.</summary>
 public sealed class TrendOptions
 {
-    public Dictionary<string, decimal[]> Guidelines { get; set; } = new() { [Metrics.Caseload] = [50m, 70m] };
+    public Dictionary<string, decimal[]> Guidelines { get; set; } = new() { [MetricNames.Caseload] = [50m, 70m] };
 }
 
 public static class MetricTrends
 {
     /// <summary>Metrics where a rise is bad news; every other metric improves as it rises.</summary>
-    private static readonly HashSet<string> LowerIsBetter = [Metrics.Caseload];
+    private static readonly HashSet<string> LowerIsBetter = [MetricNames.Caseload];
 
     public static IReadOnlyList<MetricTrend> For(string authorityId, IEnumerable<TimelineEntry> timeline, TrendOptions options) =>
         timeline.Where(e => e.Metric is not null).GroupBy(e => e.Metric!).OrderBy(g => g.Key, StringComparer.Ordinal)

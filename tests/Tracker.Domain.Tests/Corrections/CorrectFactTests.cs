@@ -2,7 +2,6 @@ using Tracker.Domain.Common;
 using Tracker.Domain.Corrections;
 using Tracker.Domain.Metrics;
 using Tracker.Domain.Tests.Support;
-using Known = Tracker.Domain.Metrics.Metrics;
 
 namespace Tracker.Domain.Tests.Corrections;
 
@@ -51,7 +50,7 @@ public sealed class CorrectFactTests
     [Fact]
     public void Correcting_a_metric_value_twice_with_the_same_value_appends_once()
     {
-        var input = new MetricInput(Known.ReviewTimeliness, 79.1m, null, null, "percent", new PeriodInput(PeriodKind.FinancialYear, "2013-14"), "page", null);
+        var input = new MetricInput(MetricNames.ReviewTimeliness, 79.1m, null, null, "percent", new PeriodInput(PeriodKind.FinancialYear, "2013-14"), "page", null);
         var observed = RecordMetric.Decide(Given.Authority(), new RecordMetric("380", input, "t"), Given.Now).Single().ShouldBeOfType<MetricObserved>();
         var correction = new CorrectionInput(observed.FactId, CorrectionAction.Correct, "typo", Metric: input with { Value = 71.9m });
 

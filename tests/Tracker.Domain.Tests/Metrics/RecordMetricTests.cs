@@ -1,13 +1,12 @@
 using Tracker.Domain.Common;
 using Tracker.Domain.Metrics;
 using Tracker.Domain.Tests.Support;
-using Known = Tracker.Domain.Metrics.Metrics;
 
 namespace Tracker.Domain.Tests.Metrics;
 
 public sealed class RecordMetricTests
 {
-    private static MetricInput Timeliness(decimal value, string year) => new(Known.ReviewTimeliness, value, null, null, "percent",
+    private static MetricInput Timeliness(decimal value, string year) => new(MetricNames.ReviewTimeliness, value, null, null, "percent",
         new PeriodInput(PeriodKind.FinancialYear, year), "sif-iro-summary-page", "rising from 79.1% in 2013–14 to 98.4% in 2015–16");
 
     private static IReadOnlyList<object> When(MetricInput input, params object[] history) =>
@@ -33,7 +32,7 @@ public sealed class RecordMetricTests
     [Fact]
     public void A_caseload_may_be_a_range()
     {
-        var input = new MetricInput(Known.Caseload, null, 100, 120, "children_per_iro", new PeriodInput(PeriodKind.Unknown), "page", "100–120");
+        var input = new MetricInput(MetricNames.Caseload, null, 100, 120, "children_per_iro", new PeriodInput(PeriodKind.Unknown), "page", "100–120");
         var observed = When(input).Single().ShouldBeOfType<MetricObserved>();
         observed.Details.Value.Central.ShouldBe(110m);
         observed.Details.Period.ShouldBe(MetricPeriod.Unknown);

@@ -17,8 +17,8 @@ public sealed class QueryMessageTests(TrackerFixture fixture) : IntegrationTest(
     public async Task Pictures_lists_timelines_and_trends_answer_as_messages()
     {
         await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "b23", Grade.Good);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 79.1m);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2015-16", 98.4m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 79.1m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2015-16", 98.4m);
         var asOf = new DateOnly(2024, 3, 31);
 
         var national = await Host.Ask<GradePicture>(new GetGradePicture(JudgementAreas.Overall, asOf));
@@ -33,7 +33,7 @@ public sealed class QueryMessageTests(TrackerFixture fixture) : IntegrationTest(
         var timeline = await Host.Ask<AuthorityTimeline>(new GetTimeline("bradford", asOf));
         timeline.Entries.Count.ShouldBe(3);
 
-        var trend = await Host.Ask<MetricTrend>(new GetTrend("bradford", Metrics.ReviewTimeliness, asOf));
+        var trend = await Host.Ask<MetricTrend>(new GetTrend("bradford", MetricNames.ReviewTimeliness, asOf));
         trend.Change.ShouldBe(19.3m);
 
         var neighbours = await Host.Ask<NeighbourComparison>(new GetNeighbours("bradford", JudgementAreas.Overall, asOf));

@@ -26,7 +26,7 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         await Host.Inspection("380", FrameworkVersion.Ilacs2018, "2018-10-01", "b18", Grade.Inadequate);
         var wrong = await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "wrong", Grade.Good);
         await Host.Withdraw("380", wrong.FactId);
-        var metric = await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 7.91m);
+        var metric = await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 7.91m);
         await Host.Send(new CorrectFact("380", new CorrectionInput(metric.FactId, CorrectionAction.Correct, "decimal point",
             Metric: new MetricInput(null, 79.1m, null, null, "percent", null, null, null)), "test"));
         await Host.MonitoringVisit("383", "2020-01-01", "mv");

@@ -16,7 +16,7 @@ public sealed class TimelineAndTrendEndpointTests(TrackerFixture fixture) : Inte
     public async Task The_timeline_lists_facts_in_date_order_without_withdrawn_ones_and_flags_undated_findings()
     {
         await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "b23", Grade.Good);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 79.1m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 79.1m);
         var wrong = await Host.MonitoringVisit("380", "2019-05-01", "mv-wrong");
         await Host.Withdraw("380", wrong.FactId);
         await Host.Finding("380", "IRO caseloads are too high");
@@ -47,8 +47,8 @@ public sealed class TimelineAndTrendEndpointTests(TrackerFixture fixture) : Inte
     [Fact]
     public async Task Review_timeliness_trend_is_plus_19_3_points_improving()
     {
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2015-16", 98.4m);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 79.1m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2015-16", 98.4m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 79.1m);
         var trend = await Host.GetJson<Trend>("/api/authorities/380/trends/iro_review_timeliness");
         trend.Change.ShouldBe(19.3m);
         trend.ChangeUnit.ShouldBe("percentage_points");
@@ -60,7 +60,7 @@ public sealed class TimelineAndTrendEndpointTests(TrackerFixture fixture) : Inte
     [Fact]
     public async Task Caseloads_are_placed_against_the_default_50_to_70_guideline()
     {
-        await Host.Metric("380", Metrics.Caseload, "2014-15", 85m, unit: "children_per_iro");
+        await Host.Metric("380", MetricNames.Caseload, "2014-15", 85m, unit: "children_per_iro");
         var trend = await Host.GetJson<JsonElement>("/api/authorities/380/trends/iro_caseload");
         trend.GetProperty("guideline").GetProperty("position").GetString().ShouldBe("above");
         trend.GetProperty("guideline").GetProperty("low").GetDecimal().ShouldBe(50m);
@@ -69,8 +69,8 @@ public sealed class TimelineAndTrendEndpointTests(TrackerFixture fixture) : Inte
     [Fact]
     public async Task Trends_as_CSV_keep_numbers_and_columns()
     {
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2013-14", 79.1m);
-        await Host.Metric("380", Metrics.ReviewTimeliness, "2015-16", 98.4m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 79.1m);
+        await Host.Metric("380", MetricNames.ReviewTimeliness, "2015-16", 98.4m);
         var result = await Host.Scenario(s => { s.Get.Url("/api/authorities/380/trends"); s.WithRequestHeader("Accept", "text/csv"); });
         var lines = (await result.ReadAsTextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("authority_id,metric,period,period_from,period_to,value,low,high,unit,fact_id,report_reference,corrected,trend_change,trend_direction");
