@@ -49,7 +49,8 @@ public static class HistoryImporter
             if (++done % 25 == 0 || done == byAuthority.Count) progress($"  {done}/{byAuthority.Count} authorities written ({appended} events so far).");
         }
 
-        return new ImportSummary(ImportFormats.InspectionHistory, read, appended, duplicates, rejected.OrderBy(r => r.Line).ToList());
+        var suspect = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
+        return new ImportSummary(ImportFormats.InspectionHistory, read, appended, duplicates, rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect);
     }
 
     /// <summary>The domain names its own fields; the user needs the CSV column.</summary>
