@@ -108,6 +108,18 @@ public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest
     }
 
     [Fact]
+    public async Task A_body_that_is_neither_source_is_a_422_problem()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text("name,grade\nbradford,good\n").ToUrl("/api/imports");
+            s.WithRequestHeader("Content-Type", "text/plain");
+            s.StatusCodeShouldBe(422);
+        });
+        (await result.Read<Problem>()).Title.ShouldBe("Unrecognised import format");
+    }
+
+    [Fact]
     public async Task An_import_in_another_content_type_is_a_415_problem()
     {
         var result = await Host.Scenario(s =>

@@ -49,8 +49,9 @@ public static class HistoryImporter
             if (++done % 25 == 0 || done == byAuthority.Count) progress($"  {done}/{byAuthority.Count} authorities written ({appended} events so far).");
         }
 
-        var suspect = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
-        return new ImportSummary(ImportFormats.InspectionHistory, read, appended, duplicates, rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect);
+        // Appended counts every event, including withdrawals of page sections the new history shows to be suspect.
+        var (suspect, withdrawn) = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
+        return new ImportSummary(ImportFormats.InspectionHistory, read, appended + withdrawn, duplicates, rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect);
     }
 
     /// <summary>The domain names its own fields; the user needs the CSV column.</summary>

@@ -10,7 +10,7 @@ namespace Tracker.Host.Imports.IroPage;
 /// </summary>
 public static class SectionCrossCheck
 {
-    public static async Task<int> RunAsync(IDocumentStore store, Recorded recorded, ImportProgress progress, CancellationToken ct)
+    public static async Task<(int Flagged, int Withdrawn)> RunAsync(IDocumentStore store, Recorded recorded, ImportProgress progress, CancellationToken ct)
     {
         List<ImportedSection> candidates;
         Dictionary<string, DateOnly> sif;
@@ -19,7 +19,7 @@ public static class SectionCrossCheck
         {
             candidates = (await query.Query<ImportedSection>()
                 .Where(d => d.Status == SectionStatus.Attributed && d.AttributedBy == "heading").ToListAsync(ct)).ToList();
-            if (candidates.Count == 0) return 0;
+            if (candidates.Count == 0) return (0, 0);
             sif = await SifPublications.LoadAsync(query, ct);
             names = (await query.Query<Tracker.Domain.Authorities.Authority>().ToListAsync(ct)).ToDictionary(a => a.Id, a => a.Name);
         }
@@ -35,13 +35,13 @@ public static class SectionCrossCheck
             if (!plans.TryGetValue(doc.AuthorityId!, out var list)) plans[doc.AuthorityId!] = list = [];
             list.AddRange(SectionCommands.Withdraw(doc.Section, doc.AuthorityId!, $"IRO page section {doc.Id} is suspect: {suspicion}"));
         }
-        if (flagged.Count == 0) return 0;
+        if (flagged.Count == 0) return (0, 0);
 
-        await PageImporter.WriteAsync(store, plans, recorded, ct);
+        var (withdrawn, _, _) = await PageImporter.WriteAsync(store, plans, recorded, ct);
         await using var session = store.LightweightSession();
         session.Store(flagged.ToArray());
         await session.SaveChangesAsync(ct);
-        progress($"Cross-check with the IRO page: {flagged.Count} section(s) now suspect; their findings and metrics are withdrawn until confirmed.");
-        return flagged.Count;
+        progress($"Cross-check with the IRO page: {flagged.Count} section(s) now suspect; {withdrawn} of their findings and metrics withdrawn until confirmed.");
+        return (flagged.Count, withdrawn);
     }
 }
