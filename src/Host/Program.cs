@@ -21,6 +21,13 @@ if (string.IsNullOrWhiteSpace(connectionString))
     builder.Configuration["ConnectionStrings:Marten"] = connectionString;
 }
 
+// An explicit `import` is the user's choice of data: do not also import the bundled files on its first start.
+if (args.Length > 0 && args[0].Equals("import", StringComparison.OrdinalIgnoreCase))
+{
+    builder.Configuration["Tracker:ImportBundledDataOnStartup"] = "false";
+    builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing; never collide with a running instance
+}
+
 builder.AddTracker(connectionString);
 var app = builder.Build();
 app.UseTracker();

@@ -8,6 +8,8 @@ public enum DatePrecision
     [JsonStringEnumMemberName("day")] Day,
     /// <summary>The source names only the framework era (e.g. a SIF-era summary page); all dates are unknown.</summary>
     [JsonStringEnumMemberName("framework_era")] FrameworkEra,
+    /// <summary>The source gives the publication date but not the fieldwork dates (most SIF rows of the official history).</summary>
+    [JsonStringEnumMemberName("published")] Published,
 }
 
 /// <summary>When the fieldwork ran and when the report was published.</summary>
@@ -22,6 +24,14 @@ public sealed record ReportDates(DateOnly? StartDate, DateOnly? EndDate, DateOnl
             if (start is not null || end is not null || published is not null)
                 errors.Add("precision", "framework_era means the source gives no dates; omit startDate, endDate and publishedOn.");
             return new ReportDates(null, null, null, p);
+        }
+        if (p == DatePrecision.Published)
+        {
+            if (start is not null || end is not null)
+                errors.Add("precision", "published means the source gives no fieldwork dates; omit startDate and endDate.");
+            errors.Required("publishedOn", published);
+            errors.NotInFuture("publishedOn", published, today);
+            return new ReportDates(null, null, published, p);
         }
 
         errors.Required("startDate", start);

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using JasperFx;
 using Tracker.Host.Authorities.Registration;
+using Tracker.Host.Imports;
 using Tracker.Projections;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -34,7 +35,12 @@ public static class TrackerServices
             .ApplyAllDatabaseChangesOnStartup();
         if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
             marten.InitializeWith<AuthorityRegistrar>();
+        // After the register, so every authority has a stream to import into.
+        if (builder.Configuration.GetValue("Tracker:ImportBundledDataOnStartup", true))
+            marten.InitializeWith<BundledDataImport>();
         services.AddSingleton<AuthorityRegistrar>();
+        services.AddSingleton<BundledDataImport>();
+        services.AddSingleton<Importer>();
 
         builder.Host.UseWolverine(opts =>
         {

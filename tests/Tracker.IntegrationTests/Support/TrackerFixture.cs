@@ -21,6 +21,7 @@ public sealed class TrackerFixture : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Marten", ConnectionString);
             b.UseSetting("Tracker:SeedOnStartup", "true");
+            b.UseSetting("Tracker:ImportBundledDataOnStartup", "false");
         });
     }
 

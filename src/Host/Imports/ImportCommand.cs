@@ -1,0 +1,53 @@
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tracker.Host.Imports;
+
+public sealed class ImportInput : NetCoreInput
+{
+    [Description("The file to import: the official inspection history CSV or the IRO summary page text")]
+    public string File { get; set; } = "";
+}
+
+/// <summary><c>dotnet run --project src/Host -- import &lt;file&gt;</c>: imports one file, printing progress and the summary.</summary>
+[Description("Import the official inspection history CSV or the IRO summary page", Name = "import")]
+public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
+{
+    public override async Task<bool> Execute(ImportInput input)
+    {
+        var path = Locate(input.File);
+        if (path is null)
+        {
+            await Console.Error.WriteLineAsync($"No such file: {input.File} (looked from {Directory.GetCurrentDirectory()})");
+            return false;
+        }
+        using var host = input.BuildHost();
+        await host.StartAsync();
+        try
+        {
+            var text = await System.IO.File.ReadAllTextAsync(path);
+            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(text, null, Console.WriteLine, CancellationToken.None);
+            foreach (var line in summary.Lines()) Console.WriteLine(line);
+            return true;
+        }
+        catch (Tracker.Domain.Common.Rejection r)
+        {
+            await Console.Error.WriteLineAsync($"{r.Title}: {r.Message}");
+            return false;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>`dotnet run --project` starts the process in the project folder; a relative path means the caller's folder ($PWD).</summary>
+    private static string? Locate(string file)
+    {
+        if (System.IO.File.Exists(file)) return Path.GetFullPath(file);
+        var callerFolder = Environment.GetEnvironmentVariable("PWD");
+        if (Path.IsPathRooted(file) || string.IsNullOrEmpty(callerFolder)) return null;
+        var fromCaller = Path.Combine(callerFolder, file);
+        return System.IO.File.Exists(fromCaller) ? fromCaller : null;
+    }
+}

@@ -1,0 +1,87 @@
+using JasperFx;
+using Marten;
+using Tracker.Domain.Authorities;
+using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.Findings;
+using Tracker.Domain.Inspections;
+using Tracker.Domain.Metrics;
+
+namespace Tracker.Host.Imports;
+
+/// <summary>One command an import wants to send, with where it came from and the decide function a client's command goes through.</summary>
+public sealed record PlannedCommand(int Line, string? Column, Func<Authority, Recorded, IReadOnlyList<object>> Decide)
+{
+    public static PlannedCommand For(int line, RecordInspection c) => new(line, null, (s, r) => RecordInspection.Decide(s, c, r));
+    public static PlannedCommand For(int line, RecordMetric c) => new(line, null, (s, r) => RecordMetric.Decide(s, c, r));
+    public static PlannedCommand For(int line, RecordFinding c) => new(line, null, (s, r) => RecordFinding.Decide(s, c, r));
+    public static PlannedCommand For(int line, CorrectFact c) => new(line, null, (s, r) => CorrectFact.Decide(s, c, r));
+}
+
+public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(PlannedCommand Command, Rejection Reason)> Rejected);
+
+/// <summary>
+/// Writes an import's commands for one authority in one session: the stream is fetched once with its version, each
+/// command runs through the domain's own decide function against the state so far, and everything commits together.
+/// A rejected command is reported and skipped; it never stops the others.
+/// </summary>
+public static class ImportWrites
+{
+    public static async Task<BatchResult> WriteAsync(IDocumentStore store, string authorityId, IReadOnlyList<PlannedCommand> commands,
+        Recorded recorded, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryWriteAsync(store, authorityId, commands, recorded, ct);
+            }
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+                // Someone wrote to the authority meanwhile: decide again on what is there now.
+            }
+        }
+    }
+
+    private static async Task<BatchResult> TryWriteAsync(IDocumentStore store, string authorityId, IReadOnlyList<PlannedCommand> commands,
+        Recorded recorded, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Authority>(authorityId, ct);
+        if (stream.Aggregate is null) throw Rejection.UnknownAuthority(authorityId);
+        // Decide against a private copy so the fetched aggregate Marten tracks is never mutated.
+        var working = await session.Events.AggregateStreamAsync<Authority>(authorityId, token: ct) ?? throw Rejection.UnknownAuthority(authorityId);
+
+        var appended = new List<object>();
+        var duplicates = 0;
+        var rejected = new List<(PlannedCommand, Rejection)>();
+        foreach (var command in commands)
+        {
+            IReadOnlyList<object> events;
+            try { events = command.Decide(working, recorded); }
+            catch (Rejection r) { rejected.Add((command, r)); continue; }
+            if (events.Count == 0) { duplicates++; continue; }
+            foreach (var e in events) Apply(working, e);
+            appended.AddRange(events);
+        }
+
+        if (appended.Count > 0)
+        {
+            stream.AppendMany(appended.ToArray());
+            await session.SaveChangesAsync(ct);
+        }
+        return new BatchResult(appended.Count, duplicates, rejected);
+    }
+
+    private static void Apply(Authority state, object e)
+    {
+        switch (e)
+        {
+            case InspectionRecorded x: state.Apply(x); break;
+            case MetricObserved x: state.Apply(x); break;
+            case FindingRecorded x: state.Apply(x); break;
+            case FactWithdrawn x: state.Apply(x); break;
+            default: throw new InvalidOperationException($"The importer does not append {e.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.Findings;
+using Tracker.Domain.Inspections;
+using Tracker.Domain.Metrics;
+
+namespace Tracker.Host.Imports.IroPage;
+
+/// <summary>The commands a client would send for a section: exactly what the page says, with no invented dates.</summary>
+public static class SectionCommands
+{
+    public const string Service = "iro_service";
+
+    /// <summary>The heading's SIF judgement: children looked after graded, every other area not reported, dated only by the SIF era.</summary>
+    public static PlannedCommand? Inspection(PageSection s, string authorityId)
+    {
+        if (s.Grade is not { } grade) return null;
+        var grades = JudgementAreas.For(FrameworkVersion.Sif2013)
+            .ToDictionary(a => a, a => (Grade?)(a == JudgementAreas.ChildrenLookedAfter ? grade : Grade.NotReported));
+        var input = new InspectionInput(FrameworkVersion.Sif2013, InspectionKind.Unknown, null, null, null, s.ReportReference, grades, DatePrecision.FrameworkEra);
+        return PlannedCommand.For(s.Line, new RecordInspection(authorityId, input, PageImporter.RecordedBy));
+    }
+
+    public static IEnumerable<PlannedCommand> Block(PageSection s, string authorityId)
+    {
+        foreach (var m in s.Metrics)
+            yield return PlannedCommand.For(m.Line, new RecordMetric(authorityId,
+                new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, s.ReportReference, m.Quote), PageImporter.RecordedBy));
+        foreach (var f in s.Findings)
+            yield return PlannedCommand.For(f.Line, new RecordFinding(authorityId,
+                new FindingInput(Service, f.Quote, s.ReportReference, DatePrecision.FrameworkEra), PageImporter.RecordedBy));
+    }
+
+    /// <summary>Withdraws a block recorded on the wrong authority; the heading's own grade stays.</summary>
+    public static IEnumerable<PlannedCommand> Withdraw(PageSection s, string authorityId, string reason)
+    {
+        var ids = s.Metrics.Select(m => (m.Line, Id: FactIds.ForMetric(m.Metric, m.ValidPeriod().Key, s.ReportReference)))
+            .Concat(s.Findings.Select(f => (f.Line, Id: FactIds.ForFinding(Service, f.Quote, s.ReportReference))));
+        foreach (var (line, id) in ids)
+            yield return PlannedCommand.For(line, new CorrectFact(authorityId, new CorrectionInput(id, CorrectionAction.Withdraw, reason), PageImporter.RecordedBy));
+    }
+}

@@ -1,0 +1,146 @@
+using Marten;
+using Tracker.Domain.Common;
+using Tracker.Domain.Inspections;
+using Tracker.IntegrationTests.Support;
+
+namespace Tracker.IntegrationTests.Imports;
+
+public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest(fixture)
+{
+    private async Task<List<InspectionDetails>> InspectionsOf(string authorityId)
+    {
+        await using var session = Fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(authorityId);
+        return events.Select(e => e.Data).OfType<InspectionRecorded>().Select(e => e.Details).ToList();
+    }
+
+    private async Task<InspectionDetails> Report(string authorityId, string link) =>
+        (await InspectionsOf(authorityId)).Single(d => d.ReportReference == link);
+
+    [Fact]
+    public async Task The_sample_history_imports_every_report_it_can_and_rejects_the_pre_sif_ones_with_their_lines()
+    {
+        var summary = await Host.ImportAsync(ImportFiles.History, "text/csv");
+
+        summary.Read.ShouldBe(43);
+        summary.Appended.ShouldBe(40);
+        summary.DuplicatesSkipped.ShouldBe(0);
+        summary.Rejected.Select(r => (r.Line, r.Column)).ShouldBe([(15, "publication_date"), (20, "publication_date"), (36, "publication_date")]);
+
+        var perAuthority = new Dictionary<string, int>
+        {
+            ["838"] = 2, ["839"] = 2, ["940"] = 2, ["941"] = 2, ["942"] = 1, ["926"] = 4, ["890"] = 4,
+            ["380"] = 4, ["830"] = 3, ["371"] = 4, ["372"] = 4, ["871"] = 4, ["394"] = 4,
+        };
+        foreach (var (authority, count) in perAuthority)
+            (await InspectionsOf(authority)).Count.ShouldBe(count, $"reports for {authority}");
+    }
+
+    [Fact]
+    public async Task Frameworks_follow_the_publication_date_unless_the_sentinels_show_the_fieldwork_ran_under_the_earlier_one()
+    {
+        await Host.ImportAsync(ImportFiles.History, "text/csv");
+        const string files = "https://files.ofsted.gov.uk/v1/file/";
+
+        var sif = await Report("380", files + "50004264");
+        sif.Framework.ShouldBe(FrameworkVersion.Sif2013);
+        sif.Dates.Precision.ShouldBe(DatePrecision.Published);
+        sif.Dates.PublishedOn.ShouldBe(new DateOnly(2014, 5, 23));
+        sif.Grades.Keys.ShouldBe(JudgementAreas.For(FrameworkVersion.Sif2013), ignoreOrder: true);
+        sif.Grades.Values.ShouldAllBe(g => g == Grade.Unknown);
+
+        // Published 31/01/23 but inspected in Nov 2022, and the care leavers judgement "pre-dates" it: ilacs-2018.
+        var bradford2023 = await Report("380", files + "50206434");
+        bradford2023.Framework.ShouldBe(FrameworkVersion.Ilacs2018);
+        bradford2023.Grades[JudgementAreas.ChildrenInCareAndCareLeavers].ShouldBe(Grade.Inadequate);
+        bradford2023.Grades.ContainsKey(JudgementAreas.CareLeavers).ShouldBeFalse();
+
+        // Published 21/05/26 with an overall grade: fieldwork in January 2026, so ilacs-2023, not ilacs-2026.
+        var bradford2026 = await Report("380", files + "50302265");
+        bradford2026.Framework.ShouldBe(FrameworkVersion.Ilacs2023);
+        bradford2026.Grades[JudgementAreas.Overall].ShouldBe(Grade.RequiresImprovement);
+        bradford2026.Grades[JudgementAreas.CareLeavers].ShouldBe(Grade.Good);
+        bradford2026.Kind.ShouldBe(InspectionKind.Standard);
+        bradford2026.Dates.ShouldBe(new ReportDates(new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 23), new DateOnly(2026, 5, 21)));
+
+        var reformed = await Report("940", files + "50306548");
+        reformed.Framework.ShouldBe(FrameworkVersion.Ilacs2026);
+        reformed.Grades[JudgementAreas.Overall].ShouldBe(Grade.NotReported);
+        reformed.Grades[JudgementAreas.ImpactOfLeaders].ShouldBe(Grade.Outstanding);
+
+        var doncaster2018 = await Report("371", files + "50000268");
+        doncaster2018.Framework.ShouldBe(FrameworkVersion.Ilacs2018);
+        doncaster2018.Grades[JudgementAreas.Overall].ShouldBe(Grade.Unknown);
+        doncaster2018.Grades[JudgementAreas.HelpAndProtection].ShouldBe(Grade.Unknown);
+
+        var dorset2025 = await Report("838", files + "50276411");
+        dorset2025.Kind.ShouldBe(InspectionKind.Short);
+        dorset2025.Grades[JudgementAreas.CareLeavers].ShouldBe(Grade.Good);
+        (await Report("926", files + "50000266")).Kind.ShouldBe(InspectionKind.Unknown);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_history_again_appends_nothing()
+    {
+        await Host.ImportAsync(ImportFiles.History, "text/csv");
+
+        var again = await Host.ImportAsync(ImportFiles.History, "text/csv");
+
+        again.Appended.ShouldBe(0);
+        again.DuplicatesSkipped.ShouldBe(40);
+        (await InspectionsOf("380")).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_row_with_a_garbled_grade_is_rejected_with_its_line_and_column_and_the_rest_imports()
+    {
+        var lines = ImportFiles.History.Split('\n');
+        lines[20].ShouldStartWith("80449,bradford,https://files.ofsted.gov.uk/v1/file/50302265");
+        lines[20] = lines[20].Replace("good,requires improvement,requires improvement", "good,to requires improvement,requires improvement");
+
+        var summary = await Host.ImportAsync(string.Join('\n', lines), "text/csv");
+
+        var garbled = summary.Rejected.Single(r => r.Line == 21);
+        garbled.Column.ShouldBe("help_and_protection_grade");
+        garbled.Reason.ShouldContain("to requires improvement");
+        summary.Appended.ShouldBe(39);
+        (await InspectionsOf("380")).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_neither_source_is_a_422_problem()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text("name,grade\nbradford,good\n").ToUrl("/api/imports");
+            s.WithRequestHeader("Content-Type", "text/plain");
+            s.StatusCodeShouldBe(422);
+        });
+        (await result.Read<Problem>()).Title.ShouldBe("Unrecognised import format");
+    }
+
+    [Fact]
+    public async Task An_import_in_another_content_type_is_a_415_problem()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { rows = 1 }).ToUrl("/api/imports");
+            s.StatusCodeShouldBe(415);
+        });
+        (await result.Read<Problem>()).Code.ShouldBe("unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task An_import_larger_than_the_limit_is_a_413_problem_and_writes_nothing()
+    {
+        var body = ImportFiles.History + new string('x', Tracker.Host.Imports.ImportEndpoint.MaxBytes);
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl("/api/imports");
+            s.WithRequestHeader("Content-Type", "text/csv");
+            s.StatusCodeShouldBe(413);
+        });
+        (await result.Read<Problem>()).Code.ShouldBe("payload_too_large");
+        (await InspectionsOf("380")).ShouldBeEmpty();
+    }
+}
