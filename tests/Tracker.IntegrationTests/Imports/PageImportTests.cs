@@ -19,7 +19,7 @@ public sealed class PageImportTests(TrackerFixture fixture) : IntegrationTest(fi
     }
 
     private async Task<List<MetricDetails>> TimelinessOf(string authorityId) =>
-        (await EventsOf(authorityId)).OfType<MetricObserved>().Select(m => m.Details).Where(d => d.Metric == Metrics.ReviewTimeliness).ToList();
+        (await EventsOf(authorityId)).OfType<MetricObserved>().Select(m => m.Details).Where(d => d.Metric == MetricNames.ReviewTimeliness).ToList();
 
     private Task<List<HeldSection>> Held() => Host.GetJson<List<HeldSection>>("/api/imports/unattributed");
 
@@ -80,7 +80,7 @@ public sealed class PageImportTests(TrackerFixture fixture) : IntegrationTest(fi
         held.ShouldContain(h => h.Notes.Contains("• Torbay (monitoring visit)"));
         await using var session = Fixture.Store.QuerySession();
         (await session.Events.QueryRawEventDataOnly<MetricObserved>().ToListAsync())
-            .ShouldNotContain(m => m.Details.Metric == Metrics.SeenBeforeReview);
+            .ShouldNotContain(m => m.Details.Metric == MetricNames.SeenBeforeReview);
     }
 
     [Fact]

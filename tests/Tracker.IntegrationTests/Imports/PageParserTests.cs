@@ -43,7 +43,7 @@ public sealed class PageParserTests
     [Fact]
     public void A_rising_timeliness_sentence_gives_two_observations_each_with_its_financial_year()
     {
-        var timeliness = Named("Derbyshire").Metrics.Where(m => m.Metric == Metrics.ReviewTimeliness).ToList();
+        var timeliness = Named("Derbyshire").Metrics.Where(m => m.Metric == MetricNames.ReviewTimeliness).ToList();
 
         timeliness.Select(m => (m.Value, m.Period.Label)).ShouldBe([(79.1m, "2013-14"), (98.4m, "2015-16")]);
     }
@@ -53,12 +53,12 @@ public sealed class PageParserTests
     {
         var all = Sections.SelectMany(s => s.Metrics).ToList();
         Named("Bradford").Metrics.Single().ShouldSatisfyAllConditions(
-            m => m.Metric.ShouldBe(Metrics.Escalations), m => m.Value.ShouldBe(65), m => m.Period.Label.ShouldBe("2014-15"));
+            m => m.Metric.ShouldBe(MetricNames.Escalations), m => m.Value.ShouldBe(65), m => m.Period.Label.ShouldBe("2014-15"));
         Named("Cambridgeshire").Metrics.Single().ShouldSatisfyAllConditions(m => m.Low.ShouldBe(70), m => m.High.ShouldBe(80));
-        all.ShouldContain(m => m.Metric == Metrics.Caseload && m.Low == 100 && m.High == 120 && m.Period.Kind == PeriodKind.Unknown);
-        all.ShouldContain(m => m.Metric == Metrics.Caseload && m.Value == 92);
-        all.ShouldContain(m => m.Metric == Metrics.SeenBeforeReview && m.Value == 71 && m.Period.Label == "2014-15");
-        Named("Cheshire West & Chester").Metrics.ShouldContain(m => m.Metric == Metrics.ReviewTimeliness && m.Value == 98 && m.Period.Label == "2014-15");
+        all.ShouldContain(m => m.Metric == MetricNames.Caseload && m.Low == 100 && m.High == 120 && m.Period.Kind == PeriodKind.Unknown);
+        all.ShouldContain(m => m.Metric == MetricNames.Caseload && m.Value == 92);
+        all.ShouldContain(m => m.Metric == MetricNames.SeenBeforeReview && m.Value == 71 && m.Period.Label == "2014-15");
+        Named("Cheshire West & Chester").Metrics.ShouldContain(m => m.Metric == MetricNames.ReviewTimeliness && m.Value == 98 && m.Period.Label == "2014-15");
     }
 
     [Fact]

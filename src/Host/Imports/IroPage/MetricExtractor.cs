@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tracker.Domain.Metrics;
-using MetricNames = Tracker.Domain.Metrics.Metrics;
+using MetricNames = Tracker.Domain.Metrics.MetricNames;
 
 namespace Tracker.Host.Imports.IroPage;
 
