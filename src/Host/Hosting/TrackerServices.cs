@@ -9,6 +9,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
 using Tracker.Domain.Common;
+using Tracker.Host.Integrations;
 
 namespace Tracker.Host.Hosting;
 
@@ -33,6 +34,7 @@ public static class TrackerServices
         if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
             marten.InitializeWith<AuthorityRegistrar>();
         services.AddSingleton<AuthorityRegistrar>();
+        var integrations = builder.AddIntegrations(marten);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -41,6 +43,7 @@ public static class TrackerServices
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.ListenToPostgresqlQueue(CommandQueue);
+            opts.ConfigureIntegrations(integrations);
 
             // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));
