@@ -20,6 +20,7 @@ public static class IntegrationServices
         builder.Services.AddSingleton<CloudEventMapper>();
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<PendingDeliverySweep>();
         // The daemon keeps the high-water mark the feed stops at, and runs the relay subscription.
         marten.AddAsyncDaemon(DaemonMode.Solo)
             .SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);

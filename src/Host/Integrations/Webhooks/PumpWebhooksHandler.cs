@@ -23,11 +23,8 @@ public static class PumpWebhooksHandler
         foreach (var delivery in pending)
         {
             var now = clock.GetUtcNow();
-            if (delivery.NextAttemptAt > now)
-            {
-                await bus.ScheduleAsync(pump, delivery.NextAttemptAt.Value);
-                break;
-            }
+            // Not due: the retry that set this time is already a durable scheduled message; scheduling again would multiply pumps.
+            if (delivery.NextAttemptAt > now) break;
 
             var result = await sender.SendAsync(subscription, delivery, ct);
             delivery.Attempts++;
