@@ -20,6 +20,8 @@ public sealed class IntegrationOptions
     /// <summary>The PostgreSQL transport queue .NET subscribers listen to.</summary>
     public string TransportQueue { get; set; } = "tracker_events";
 
-    /// <summary>When set, events are also published to this RabbitMQ exchange (needs ConnectionStrings:RabbitMq).</summary>
-    public string? RabbitMqExchange { get; set; }
+    /// <summary>When set (amqp://…), events are also published to a RabbitMQ fanout exchange; nothing RabbitMQ runs otherwise.</summary>
+    public string? RabbitMqUri { get; set; }
+
+    public string RabbitMqExchange { get; set; } = "tracker-events";
 }

@@ -4,6 +4,7 @@ using Tracker.Host.Integrations.Webhooks;
 using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
 using Wolverine.Runtime.Serialization;
 
 namespace Tracker.Host.Integrations;
@@ -33,6 +34,11 @@ public static class IntegrationServices
         opts.PublishMessage<PumpWebhooks>().ToLocalQueue(WebhookQueue);
         opts.LocalQueue(WebhookQueue).Sequential().UseDurableInbox();
         opts.PublishMessage<TransportEvent>().ToPostgresqlQueue(options.TransportQueue)
+            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
+        if (string.IsNullOrWhiteSpace(options.RabbitMqUri)) return;
+        // Optional and untested here (no broker on this machine): the same message, also fanned out over RabbitMQ.
+        opts.UseRabbitMq(new Uri(options.RabbitMqUri)).AutoProvision();
+        opts.PublishMessage<TransportEvent>().ToRabbitExchange(options.RabbitMqExchange)
             .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
     }
 }

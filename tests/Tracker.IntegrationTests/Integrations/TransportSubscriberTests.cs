@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Tracker.IntegrationTests.Support;
 using Wolverine;
 using Wolverine.Attributes;
@@ -44,24 +43,15 @@ public sealed class TransportSubscriberTests(TrackerFixture fixture) : Integrati
 
     private async Task<IHost> StartSubscriberAsync()
     {
-        var transportSchema = await TransportSchemaAsync();
+        // Exactly the configuration docs/integrations.md gives subscribers.
         var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
             .UseWolverine(opts =>
             {
                 opts.Discovery.DisableConventionalDiscovery().IncludeType<TrackerCloudEventHandler>();
-                opts.UsePostgresqlPersistenceAndTransport(Fixture.ConnectionString, "subscriber_app", transportSchema: transportSchema);
+                opts.UsePostgresqlPersistenceAndTransport(Fixture.ConnectionString, "subscriber_app", transportSchema: "wolverine_queues");
                 opts.ListenToPostgresqlQueue("tracker_events");
             }).Build();
         await host.StartAsync();
         return host;
-    }
-
-    private async Task<string> TransportSchemaAsync()
-    {
-        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var find = new NpgsqlCommand(
-            "select table_schema from information_schema.tables where table_name = 'wolverine_queue_tracker_events'", connection);
-        return (string)(await find.ExecuteScalarAsync())!;
     }
 }
