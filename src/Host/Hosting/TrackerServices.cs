@@ -12,6 +12,7 @@ using Wolverine.Postgresql;
 using Tracker.Domain.Common;
 using Tracker.Projections.Trends;
 using Scalar.AspNetCore;
+using Tracker.Host.Integrations;
 
 namespace Tracker.Host.Hosting;
 
@@ -41,6 +42,7 @@ public static class TrackerServices
         services.AddSingleton<AuthorityRegistrar>();
         services.AddSingleton<BundledDataImport>();
         services.AddSingleton<Importer>();
+        var integrations = builder.AddIntegrations(marten);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -55,6 +57,7 @@ public static class TrackerServices
                 rule.MessagesImplementing<IAuthorityCommand>();
                 rule.ToPostgresqlQueue(CommandQueue);
             });
+            opts.ConfigureIntegrations(integrations);
 
             // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));

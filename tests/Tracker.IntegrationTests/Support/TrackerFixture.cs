@@ -22,6 +22,12 @@ public sealed class TrackerFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Marten", ConnectionString);
             b.UseSetting("Tracker:SeedOnStartup", "true");
             b.UseSetting("Tracker:ImportBundledDataOnStartup", "false");
+            // The webhook receiver runs on 127.0.0.1, and retries are short so dead letters appear within a test.
+            b.UseSetting("Tracker:Integrations:AllowPrivateTargets", "true");
+            b.UseSetting("Tracker:Integrations:FirstRetryDelay", "00:00:00.200");
+            b.UseSetting("Tracker:Integrations:MaxRetryDelay", "00:00:01");
+            b.UseSetting("Tracker:Integrations:RetryHorizon", "00:00:06");
+            b.UseSetting("Tracker:Integrations:RequestTimeout", "00:00:05");
         });
     }
 

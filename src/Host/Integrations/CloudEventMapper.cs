@@ -1,0 +1,116 @@
+using JasperFx.Events;
+using Marten;
+using Tracker.Domain.Authorities;
+using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.Inspections;
+using Tracker.Domain.Jtais;
+using Tracker.Domain.Visits;
+
+namespace Tracker.Host.Integrations;
+
+/// <summary>
+/// Turns committed events into CloudEvents. The result depends only on the stream up to each event, so the feed, the
+/// stream, webhooks and the transport all produce byte-identical events, however late they map them.
+/// </summary>
+public sealed class CloudEventMapper(IntegrationOptions options)
+{
+    public const string GradeChangedSuffix = ".grade-changed";
+
+    public async Task<IReadOnlyList<CloudEvent>> MapAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var relevant = events.Where(e => CloudEventTypes.ByEvent.ContainsKey(e.EventType) && e.StreamKey is not null).ToList();
+        if (relevant.Count == 0) return [];
+        var keys = relevant.Select(e => e.StreamKey!).Distinct().ToArray();
+        var authorities = (await session.LoadManyAsync<Authority>(ct, keys)).ToDictionary(a => a.Id);
+        var histories = new Dictionary<string, GradeHistory>();
+        foreach (var group in relevant.Where(NeedsHistory).GroupBy(e => e.StreamKey!))
+        {
+            var stream = await session.Events.FetchStreamAsync(group.Key, group.Max(e => e.Version), token: ct);
+            histories[group.Key] = new GradeHistory(stream);
+        }
+
+        var result = new List<CloudEvent>();
+        foreach (var e in relevant)
+        {
+            if (!authorities.TryGetValue(e.StreamKey!, out var authority)) continue;
+            histories.TryGetValue(e.StreamKey!, out var history);
+            result.AddRange(Map(e, authority, history));
+        }
+        return result;
+    }
+
+    private static bool NeedsHistory(IEvent e) => e.Data is InspectionRecorded or InspectionCorrected;
+
+    private IEnumerable<CloudEvent> Map(IEvent e, Authority authority, GradeHistory? history)
+    {
+        var fact = (IFact)e.Data;
+        var data = new IntegrationData
+        {
+            Authority = new AuthorityRef(authority.Id, authority.GssCode, authority.Urn, authority.Slug, authority.Name, authority.Region, authority.RegionCode),
+            FactId = fact.FactId,
+            RecordedBy = fact.Recorded.By,
+            RecordedAt = fact.Recorded.At,
+        };
+        GradeShift? shift = null;
+        switch (e.Data)
+        {
+            case InspectionRecorded r:
+                shift = history!.Before(e.Version, r.FactId, r.Details);
+                data = WithInspection(data, r.Details) with { Previous = shift.Previous };
+                break;
+            case InspectionCorrected c:
+                shift = history!.Before(e.Version, c.FactId, c.Corrected);
+                data = WithInspection(data, c.Corrected) with { Previous = shift.Previous, Reason = c.Reason };
+                break;
+            case MonitoringVisitRecorded m:
+                data = WithDates(data, m.Details.Dates) with { Kind = FactKinds.MonitoringVisit, ReportReference = m.Details.ReportReference };
+                break;
+            case FocusedVisitRecorded f:
+                data = WithDates(data, f.Details.Dates) with { Kind = FactKinds.FocusedVisit, ReportReference = f.Details.ReportReference, Topic = f.Details.Topic };
+                break;
+            case JtaiRecorded j:
+                data = WithDates(data, j.Details.Dates) with { Kind = FactKinds.Jtai, ReportReference = j.Details.ReportReference, Theme = j.Details.Theme, Inspectorates = j.Details.Inspectorates };
+                break;
+            case MetricCorrected mc:
+                data = data with { Kind = FactKinds.Metric, Value = mc.Corrected, Reason = mc.Reason };
+                break;
+            case FactWithdrawn w:
+                data = data with { Kind = authority.Facts.GetValueOrDefault(w.FactId)?.Kind, Reason = w.Reason };
+                break;
+        }
+
+        var id = e.Id.ToString();
+        yield return Envelope(id, CloudEventTypes.ByEvent[e.EventType], e, authority, data);
+        if (shift is { Changes.Count: > 0 })
+            yield return Envelope(id + GradeChangedSuffix, CloudEventTypes.GradeChanged, e, authority, data with { Changes = shift.Changes });
+    }
+
+    private CloudEvent Envelope(string id, string type, IEvent e, Authority authority, IntegrationData data) =>
+        new("1.0", id, options.Source, type, authority.Id, e.Timestamp, "application/json", e.Sequence, data);
+
+    private static IntegrationData WithInspection(IntegrationData data, InspectionDetails d) =>
+        WithDates(data, d.Dates) with
+        {
+            Framework = d.Framework.ToWire(),
+            Kind = Wire(d.Kind),
+            ReportReference = d.ReportReference,
+            Grades = GradeHistory.Wire(d.Grades),
+        };
+
+    private static IntegrationData WithDates(IntegrationData data, ReportDates dates) => data with
+    {
+        StartDate = dates.StartDate,
+        EndDate = dates.EndDate,
+        PublishedOn = dates.PublishedOn,
+        DatePrecision = dates.Precision == DatePrecision.Day ? "day" : "framework_era",
+    };
+
+    private static string Wire(InspectionKind kind) => kind switch
+    {
+        InspectionKind.Standard => "standard",
+        InspectionKind.Short => "short",
+        InspectionKind.ReInspection => "re_inspection",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,51 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Tracker.Domain.Common;
+using Tracker.Host.Authorities;
+
+namespace Tracker.Host.Integrations;
+
+/// <summary>Filters shared by the pull feed and the event stream.</summary>
+public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Authority)
+{
+    public static async Task<FeedFilter> ParseAsync(IQuerySession session, string? type, string? authority, CancellationToken ct)
+    {
+        var types = (type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray();
+        if (unknown.Length > 0)
+            throw Rejection.Invalid(new Dictionary<string, string[]>
+            {
+                ["type"] = [$"Unknown type(s) {string.Join(", ", unknown)}; known: {string.Join(", ", CloudEventTypes.All)}."],
+            });
+        string? key = null;
+        if (!string.IsNullOrWhiteSpace(authority))
+            key = await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+        return new FeedFilter(types, key);
+    }
+
+    public bool Matches(CloudEvent e) => Types.Count == 0 || Types.Contains(e.Type);
+}
+
+/// <summary>A page of the feed. <c>Next</c> is the cursor to pass as <c>after</c>: the last sequence read, even if filtered out.</summary>
+public sealed record FeedPage(IReadOnlyList<CloudEvent> Items, long Next, long HighWaterMark);
+
+/// <summary>Reads integration events in global sequence order, never past the high-water mark.</summary>
+public sealed class EventFeed(CloudEventMapper mapper)
+{
+    public const int MaxLimit = 500;
+
+    public async Task<FeedPage> ReadAsync(IQuerySession session, FeedFilter filter, long after, int limit, CancellationToken ct)
+    {
+        var mark = await HighWaterMark.ReadAsync(session, ct);
+        if (after >= mark) return new FeedPage([], after, mark);
+        var sources = filter.Types.Count == 0 ? CloudEventTypes.ByEvent.Keys.ToArray() : CloudEventTypes.SourcesOf(filter.Types);
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= mark && e.EventTypesAre(sources));
+        if (filter.Authority is { } key) query = query.Where(e => e.StreamKey == key);
+        var events = await query.OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct);
+        // A short page means everything up to the mark has been read, matching or not.
+        var next = events.Count < limit ? mark : events[^1].Sequence;
+        var items = await mapper.MapAsync(session, events, ct);
+        return new FeedPage(items.Where(filter.Matches).ToList(), next, mark);
+    }
+}

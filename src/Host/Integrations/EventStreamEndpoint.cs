@@ -1,0 +1,49 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Marten;
+using Tracker.Domain.Common;
+using Wolverine.Http;
+
+namespace Tracker.Host.Integrations;
+
+public static class EventStreamEndpoint
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Server-sent events: each message's id is the event's sequence, so a client that reconnects with
+    /// <c>Last-Event-ID</c> continues exactly after it. Without it the stream starts at <c>after</c>, or live.
+    /// </summary>
+    [WolverineGet("/api/events/stream")]
+    public static async Task<IResult> Get(long? after, string? type, string? authority, HttpContext http, IDocumentStore store, EventFeed feed, CancellationToken ct)
+    {
+        long? resume = http.Request.Headers["Last-Event-ID"].FirstOrDefault() is { } header
+            ? long.TryParse(header, out var id) && id >= 0 ? id
+                : throw Rejection.Invalid(new Dictionary<string, string[]> { ["Last-Event-ID"] = ["Last-Event-ID must be an event sequence."] })
+            : after;
+        await using var session = store.QuerySession();
+        var filter = await FeedFilter.ParseAsync(session, type, authority, ct);
+        var start = resume ?? await HighWaterMark.ReadAsync(session, ct);
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(Read(store, feed, filter, start, ct));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Read(IDocumentStore store, EventFeed feed, FeedFilter filter, long after,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            FeedPage page;
+            await using (var session = store.QuerySession())
+                page = await feed.ReadAsync(session, filter, after, EventFeed.MaxLimit, ct);
+            foreach (var e in page.Items)
+                yield return new SseItem<string>(IntegrationJson.Serialize(e), e.Type) { EventId = e.Sequence.ToString() };
+            if (page.Next == after)
+            {
+                try { await Task.Delay(Poll, ct); }
+                catch (OperationCanceledException) { yield break; }
+            }
+            after = page.Next;
+        }
+    }
+}

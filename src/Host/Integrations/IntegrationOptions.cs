@@ -1,0 +1,27 @@
+namespace Tracker.Host.Integrations;
+
+/// <summary>Settings under Tracker:Integrations. Defaults suit production; tests shorten the retry horizon.</summary>
+public sealed class IntegrationOptions
+{
+    /// <summary>The CloudEvents <c>source</c> of every event this deployment publishes.</summary>
+    public string Source { get; set; } = "/tracker";
+
+    /// <summary>Loopback, private and link-local webhook targets are refused unless this is true.</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a delivery keeps being retried before it becomes a dead letter.</summary>
+    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The PostgreSQL transport queue .NET subscribers listen to.</summary>
+    public string TransportQueue { get; set; } = "tracker_events";
+
+    /// <summary>When set (amqp://…), events are also published to a RabbitMQ fanout exchange; nothing RabbitMQ runs otherwise.</summary>
+    public string? RabbitMqUri { get; set; }
+
+    public string RabbitMqExchange { get; set; } = "tracker-events";
+}

@@ -1,0 +1,53 @@
+using JasperFx.Events.Daemon;
+using Marten.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Tracker.Host.Integrations.Webhooks;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace Tracker.Host.Integrations;
+
+/// <summary>
+/// The Marten subscription (run by the async daemon, in strict sequence order) that publishes integration events.
+/// Webhook deliveries, pump messages and transport messages are written through Wolverine's Marten outbox in the same
+/// transaction that advances the subscription's progress: nothing is published before the append commits, and nothing
+/// is lost if the process dies, because an unfinished page is simply processed again.
+/// </summary>
+public sealed class IntegrationRelay : BatchSubscription
+{
+    public const string Name = "integrations";
+    private readonly CloudEventMapper _mapper;
+
+    public IntegrationRelay(CloudEventMapper mapper) : base(Name)
+    {
+        _mapper = mapper;
+        foreach (var type in CloudEventTypes.ByEvent.Keys) IncludeType(type);
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
+        IMessageBus bus, CancellationToken cancellationToken)
+    {
+        var events = await _mapper.MapAsync(operations, page.Events, cancellationToken);
+        if (events.Count == 0) return;
+
+        var subscriptions = await operations.Query<WebhookSubscription>()
+            .Where(s => s.Status != SubscriptionStatus.Disabled).ToListAsync(cancellationToken);
+        var pumps = new HashSet<PumpWebhooks>();
+        foreach (var e in events)
+        {
+            var body = IntegrationJson.Serialize(e);
+            await bus.PublishAsync(new TransportEvent(body));
+            foreach (var s in subscriptions.Where(s => s.Matches(e)))
+            {
+                operations.Store(new WebhookDelivery
+                {
+                    Id = WebhookDelivery.IdFor(s.Id, e.Id), SubscriptionId = s.Id, Authority = e.Subject, Sequence = e.Sequence,
+                    EventId = e.Id, EventType = e.Type, Body = body,
+                });
+                if (s.Status == SubscriptionStatus.Active) pumps.Add(new PumpWebhooks(s.Id, e.Subject));
+            }
+        }
+        foreach (var pump in pumps) await bus.SendAsync(pump);
+    }
+}

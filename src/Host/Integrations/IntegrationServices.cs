@@ -1,0 +1,44 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Tracker.Host.Integrations.Webhooks;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
+using Wolverine.Runtime.Serialization;
+
+namespace Tracker.Host.Integrations;
+
+/// <summary>Wiring for the feed, the event stream, webhooks and the transport.</summary>
+public static class IntegrationServices
+{
+    public const string WebhookQueue = "webhooks";
+
+    public static IntegrationOptions AddIntegrations(this WebApplicationBuilder builder, MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+    {
+        var options = builder.Configuration.GetSection("Tracker:Integrations").Get<IntegrationOptions>() ?? new IntegrationOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<CloudEventMapper>();
+        builder.Services.AddSingleton<EventFeed>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<PendingDeliverySweep>();
+        // The daemon keeps the high-water mark the feed stops at, and runs the relay subscription.
+        marten.AddAsyncDaemon(DaemonMode.Solo)
+            .SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
+        return options;
+    }
+
+    public static void ConfigureIntegrations(this WolverineOptions opts, IntegrationOptions options)
+    {
+        // One pump at a time keeps each subscription's per-authority order without cross-message locking.
+        opts.PublishMessage<PumpWebhooks>().ToLocalQueue(WebhookQueue);
+        opts.LocalQueue(WebhookQueue).Sequential().UseDurableInbox();
+        opts.PublishMessage<TransportEvent>().ToPostgresqlQueue(options.TransportQueue)
+            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
+        if (string.IsNullOrWhiteSpace(options.RabbitMqUri)) return;
+        // Optional and untested here (no broker on this machine): the same message, also fanned out over RabbitMQ.
+        opts.UseRabbitMq(new Uri(options.RabbitMqUri)).AutoProvision();
+        opts.PublishMessage<TransportEvent>().ToRabbitExchange(options.RabbitMqExchange)
+            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
+    }
+}

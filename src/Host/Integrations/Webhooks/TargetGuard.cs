@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tracker.Host.Integrations.Webhooks;
+
+/// <summary>
+/// Refuses webhook targets on loopback, private, link-local or unspecified addresses (SSRF) unless configuration
+/// allows them. Checked when a subscription is created and again on every connection, so DNS rebinding cannot pass.
+/// </summary>
+public static class TargetGuard
+{
+    public static bool IsPrivate(IPAddress ip)
+    {
+        if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
+        if (IPAddress.IsLoopback(ip) || ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.Equals(IPAddress.IPv6None)) return true;
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
+            return ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal || ip.IsIPv6Multicast;
+        var b = ip.GetAddressBytes();
+        return b[0] == 10 || b[0] == 0 || b[0] >= 224
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)
+            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
+    }
+
+    /// <summary>Returns a reason the URL is refused, or null.</summary>
+    public static async Task<string?> CheckAsync(string? url, bool allowPrivate, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return "url must be an absolute http or https URL.";
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return "url must not carry credentials.";
+        if (allowPrivate) return null;
+        IPAddress[] addresses;
+        try { addresses = IPAddress.TryParse(uri.DnsSafeHost, out var ip) ? [ip] : await Dns.GetHostAddressesAsync(uri.DnsSafeHost, ct); }
+        catch (SocketException) { return $"The host {uri.DnsSafeHost} does not resolve."; }
+        return addresses.Any(IsPrivate) ? "Targets on loopback, private or link-local addresses are not allowed." : null;
+    }
+
+    /// <summary>A connection callback that re-checks the address actually dialled.</summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+        var allowed = addresses.Where(a => allowPrivate || !IsPrivate(a)).ToArray();
+        if (allowed.Length == 0) throw new HttpRequestException($"Refused webhook target {context.DnsEndPoint.Host}: private address.");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tracker.IntegrationTests.Support;
+
+/// <summary>The Tracker host run as a separate process, so a test can kill it with SIGKILL and start it again.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private Process? _process;
+
+    public HostProcess(string connectionString)
+    {
+        _connectionString = connectionString;
+        Port = FreePort();
+    }
+
+    public int Port { get; }
+    public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public async Task StartAsync()
+    {
+        var bin = Path.Combine(RepositoryRoot(), "src", "Host", "bin", "Debug", "net10.0");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Tracker.Host.dll"), "--urls", BaseAddress.ToString()])
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Marten"] = _connectionString;
+        start.Environment["Tracker__Integrations__AllowPrivateTargets"] = "true";
+        start.Environment["Tracker__Integrations__FirstRetryDelay"] = "00:00:00.200";
+        start.Environment["Tracker__Integrations__MaxRetryDelay"] = "00:00:01";
+        start.Environment["Tracker__Integrations__RetryHorizon"] = "00:05:00";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Eventually.GetAsync(async () =>
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The host exited with code {_process.ExitCode}.");
+            try { return (await Client.GetAsync(new Uri(BaseAddress, "/api/authorities/380"))).StatusCode == HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+        }, ok => ok, TimeSpan.FromSeconds(90), "the host process to answer");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tracker.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Tracker.sln not found above the test binaries.");
+    }
+}
