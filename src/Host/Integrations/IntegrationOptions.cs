@@ -17,6 +17,10 @@ public sealed class IntegrationOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often the watchdog checks that the integration relay is moving, and how long a stall it tolerates.</summary>
+    public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The PostgreSQL transport queue .NET subscribers listen to.</summary>
     public string TransportQueue { get; set; } = "tracker_events";
 

@@ -22,6 +22,7 @@ public static class IntegrationServices
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<PendingDeliverySweep>();
+        builder.Services.AddHostedService<RelayWatchdog>();
         // The daemon keeps the high-water mark the feed stops at, and runs the relay subscription.
         marten.AddAsyncDaemon(DaemonMode.Solo)
             .SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);

@@ -32,7 +32,14 @@ public sealed class PostgresRestartTests(TrackerFixture fixture) : IntegrationTe
 
         await RecordAsync(host, "leeds", "https://files.ofsted.gov.uk/v1/file/2");
 
-        await Eventually.TrueAsync(() => receiver.Received.Select(r => r.Id).Distinct().Count() == 2, TimeSpan.FromSeconds(60), "the webhook after the restart");
+        try
+        {
+            await Eventually.TrueAsync(() => receiver.Received.Select(r => r.Id).Distinct().Count() == 2, TimeSpan.FromSeconds(60), "the webhook after the restart");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + Environment.NewLine + host.Tail(), e);
+        }
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
         var feed = await Eventually.GetAsync(async () => await host.Client.GetFromJsonAsync<FeedPageDto>(new Uri(host.BaseAddress, "/api/events?after=0"), Json.Options),
             p => p!.Items.Count == 2, TimeSpan.FromSeconds(30), "both events on the feed");

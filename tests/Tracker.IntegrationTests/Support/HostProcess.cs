@@ -17,6 +17,18 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The last lines the process wrote, for the failure message when a test times out.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public string Tail(int lines = 60) => string.Join(Environment.NewLine, Output.TakeLast(lines));
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        Output.Enqueue(line);
+        while (Output.Count > 2000) Output.TryDequeue(out _);
+    }
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -34,10 +46,12 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Tracker__Integrations__FirstRetryDelay"] = "00:00:00.200";
         start.Environment["Tracker__Integrations__MaxRetryDelay"] = "00:00:01";
         start.Environment["Tracker__Integrations__RetryHorizon"] = "00:05:00";
+        start.Environment["Tracker__Integrations__RelayCheckInterval"] = "00:00:01";
+        start.Environment["Tracker__Integrations__RelayStallAfter"] = "00:00:05";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await Eventually.GetAsync(async () =>
