@@ -19,6 +19,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
     }
     connectionString = embedded.ConnectionString;
     builder.Configuration["ConnectionStrings:Marten"] = connectionString;
+    builder.Configuration["Tracker:Embedded"] = "true";
 }
 
 builder.AddTracker(connectionString);

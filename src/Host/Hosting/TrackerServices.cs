@@ -9,6 +9,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
 using Tracker.Domain.Common;
+using Tracker.Host.Security;
 
 namespace Tracker.Host.Hosting;
 
@@ -26,10 +27,14 @@ public static class TrackerServices
             {
                 opts.Connection(connectionString);
                 opts.ConfigureTracker();
+                opts.Schema.For<ApiKey>();
+                opts.OpenTelemetry.TrackEventCounters();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine();
+        // Several production nodes must be able to start at once: there the schema changes only through `db-apply`.
+        if (ProductionMode.AppliesSchemaOnStartup(builder)) marten.ApplyAllDatabaseChangesOnStartup();
+        ProductionMode.Configure(builder);
         if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
             marten.InitializeWith<AuthorityRegistrar>();
         services.AddSingleton<AuthorityRegistrar>();
@@ -60,6 +65,8 @@ public static class TrackerServices
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
+        services.AddTrackerHealth(connectionString, builder.Configuration);
+        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
         return builder;
     }
 
@@ -67,8 +74,18 @@ public static class TrackerServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseBodySizeLimit(app.Configuration);
+        app.UseTrackerSecurity();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapOpenApi();
-        app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
+        app.MapTrackerHealth();
+        app.MapWolverineEndpoints(http =>
+        {
+            http.RejectUnparseableQueryValues = true;
+            http.AddPolicy<EndpointRoles>();
+        });
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTe
     [Fact]
     public async Task Fifty_concurrent_writes_to_one_authority_never_fail_with_500_and_the_stream_holds_exactly_the_successes()
     {
-        var client = Host.Server.CreateClient();
+        var client = Fixture.CreateClient();
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023($"concurrent-{i}"))));
 
@@ -47,7 +47,7 @@ public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTe
     [Fact]
     public async Task The_same_report_sent_ten_times_at_once_is_recorded_once()
     {
-        var client = Host.Server.CreateClient();
+        var client = Fixture.CreateClient();
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("same"))));
 
