@@ -16,7 +16,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = BearerToken(Request);
-        if (token is null) return AuthenticateResult.NoResult();
+        // Health probes are anonymous and must not depend on the key store: liveness stays up while PostgreSQL is down.
+        if (token is null || Request.Path.StartsWithSegments("/health")) return AuthenticateResult.NoResult();
         var id = ApiKey.IdOf(token);
         if (id is null) return AuthenticateResult.Fail("The bearer token is not a Tracker API key.");
 

@@ -58,6 +58,7 @@ public static class TrackerSecurity
             }
             await next(http);
         });
+        // Called here, inside the exception handler, so a key lookup during an outage is a 503 problem, not a crash.
         app.UseAuthentication();
         return app;
     }

@@ -21,7 +21,15 @@ public static class TestDatabase
         return (server.ConnectionString, server);
     }
 
-    private static async Task<string> SiblingDatabaseAsync(string connectionString, string suffix)
+    /// <summary>A durable server of this test run's own, even when TRACKER_TEST_CONNECTION is set: fault tests crash and restart it.</summary>
+    public static Task<EmbeddedPostgres> StartOwnServerAsync(string database)
+    {
+        SweepAbandonedServers();
+        var folder = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
+        return EmbeddedPostgres.StartAsync(folder, persistent: false, database: database, durable: true);
+    }
+
+    public static async Task<string> SiblingDatabaseAsync(string connectionString, string suffix)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         var name = $"{builder.Database}_{suffix}";
