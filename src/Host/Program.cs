@@ -19,6 +19,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
     }
     connectionString = embedded.ConnectionString;
     builder.Configuration["ConnectionStrings:Marten"] = connectionString;
+    builder.Configuration["Tracker:Embedded"] = "true";
 }
 
 // An explicit `import` is the user's choice of data: do not also import the bundled files on its first start.

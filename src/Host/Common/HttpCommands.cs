@@ -9,18 +9,19 @@ namespace Tracker.Host.Common;
 /// <summary>What every write endpoint shares: the caller, the precondition, sending the command and shaping the answer.</summary>
 public static partial class HttpCommands
 {
-    public const string RecordedByHeader = "X-Recorded-By";
     private static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
 
     public sealed record WriteResponse(string Status, string Authority, string FactId, long Version, IReadOnlyList<FactEvent>? Record);
 
+    /// <summary>
+    /// Who recorded the fact: the authenticated caller (<c>key:&lt;name&gt;</c> for an API key, the token's subject for a JWT).
+    /// Writes always require authentication, so "anonymous" only appears if that rule is switched off.
+    /// </summary>
     public static string Caller(HttpContext http)
     {
-        var header = http.Request.Headers[RecordedByHeader].ToString().Trim();
-        if (header.Length == 0) return "anonymous";
-        if (header.Length > 200 || header.Any(char.IsControl))
-            throw Rejection.Invalid(new Dictionary<string, string[]> { [RecordedByHeader] = ["must be at most 200 printable characters."] });
-        return header;
+        var name = http.User.Identity is { IsAuthenticated: true } identity ? identity.Name?.Trim() : null;
+        if (string.IsNullOrEmpty(name)) return "anonymous";
+        return name.Length > 200 ? name[..200] : name;
     }
 
     /// <summary>The stream version the caller last saw: <c>If-Match: "7"</c> (412 when stale) or <c>?expectedVersion=7</c> (409 when stale).</summary>

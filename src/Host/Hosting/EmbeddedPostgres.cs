@@ -18,10 +18,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _data;
     private readonly string? _runAs;
     private readonly string? _deleteOnStop;
+    private readonly string _startOptions;
     private int _stopped;
 
-    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database)
+    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database, string startOptions)
     {
+        _startOptions = startOptions;
         _bin = bin;
         _data = data;
         _runAs = runAs;
@@ -35,7 +37,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string ConnectionString { get; }
     public string DataDirectory => _data;
 
-    public static async Task<EmbeddedPostgres> StartAsync(string root, bool persistent, string database = "tracker", Action<string>? log = null)
+    /// <param name="durable">Keep fsync and synchronous commit on (default: only when persistent). Throwaway servers
+    /// turn them off for speed, which loses acknowledged commits when the server crashes, so crash tests need them on.</param>
+    public static async Task<EmbeddedPostgres> StartAsync(string root, bool persistent, string database = "tracker", Action<string>? log = null, bool? durable = null)
     {
         var bin = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.Missing);
         var runAs = Environment.UserName == "root" ? "postgres" : null;
@@ -66,27 +70,35 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (Run(Path.Combine(bin, "pg_ctl"), ["status", "-D", data], runAs, throwOnError: false).ExitCode == 0)
             Run(Path.Combine(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"], runAs, throwOnError: false);
 
-        var server = await StartServerAsync(bin, data, sockets, runAs, persistent, database, persistent ? null : root);
+        var server = await StartServerAsync(bin, data, sockets, runAs, durable ?? persistent, database, persistent ? null : root);
         log?.Invoke($"Embedded PostgreSQL listening on 127.0.0.1:{server.Port} (data: {data})");
         return server;
     }
 
-    private static async Task<EmbeddedPostgres> StartServerAsync(string bin, string data, string sockets, string? runAs, bool persistent, string database, string? deleteOnStop)
+    private static async Task<EmbeddedPostgres> StartServerAsync(string bin, string data, string sockets, string? runAs, bool durable, string database, string? deleteOnStop)
     {
-        var settings = persistent ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var settings = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var result = Run(Path.Combine(bin, "pg_ctl"),
-                ["start", "-D", data, "-l", Path.Combine(data, "..", "postgres.log"), "-w", "-t", "60",
-                 "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c max_connections=200{settings}"], runAs, throwOnError: attempt == 3);
+            var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c max_connections=200{settings}";
+            var result = Run(Path.Combine(bin, "pg_ctl"), PgCtlStart(data, options), runAs, throwOnError: attempt == 3);
             if (result.ExitCode != 0) continue;
 
-            var server = new EmbeddedPostgres(bin, data, runAs, deleteOnStop, port, database);
+            var server = new EmbeddedPostgres(bin, data, runAs, deleteOnStop, port, database, options);
             await CreateDatabaseAsync(port, database);
             return server;
         }
     }
+
+    private static string[] PgCtlStart(string data, string options) =>
+        ["start", "-D", data, "-l", Path.Combine(data, "..", "postgres.log"), "-w", "-t", "60", "-o", options];
+
+    /// <summary>Stops the server abruptly, as a crash or an outage would, keeping its data (fault tests).</summary>
+    public void Crash() => Run(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _data, "-m", "immediate", "-w", "-t", "30"], _runAs);
+
+    /// <summary>Starts the server again on the same port, so clients configured with it reconnect without changes.</summary>
+    public void Restart() => Run(Path.Combine(_bin, "pg_ctl"), PgCtlStart(_data, _startOptions), _runAs);
 
     private static async Task CreateDatabaseAsync(int port, string database)
     {

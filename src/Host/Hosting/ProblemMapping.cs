@@ -18,6 +18,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         var problem = Map(http, exception);
         if (problem.Status >= 500) log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == 503) http.Response.Headers.RetryAfter = "2";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 
@@ -38,6 +39,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             Problem(412, "Precondition failed", "The authority's stream has moved past the version in If-Match. Read it again and retry.", "precondition_failed"),
         ConcurrencyException or ExistingStreamIdCollisionException or StreamLockedException =>
             Problem(409, "Version conflict", "The authority's stream changed while this command ran, or is not at the expected version. Read it again and retry.", "version_conflict"),
+        // The store is briefly unreachable (restart, failover): the write was not acknowledged, and a retry is safe.
+        Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException =>
+            Problem(503, "Store unavailable", "The database could not be reached. Retry shortly: writes are idempotent, so a retry never records a fact twice.", "store_unavailable"),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message, "bad_request"),
         JsonException j => Problem(400, "Invalid JSON", j.Message, "invalid_json"),
         _ => Problem(500, "Unexpected error", "The request failed unexpectedly. Nothing was recorded; quote the traceId when reporting it.", "internal"),

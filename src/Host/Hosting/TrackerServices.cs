@@ -13,6 +13,7 @@ using Tracker.Domain.Common;
 using Tracker.Projections.Trends;
 using Scalar.AspNetCore;
 using Tracker.Host.Integrations;
+using Tracker.Host.Security;
 
 namespace Tracker.Host.Hosting;
 
@@ -30,10 +31,14 @@ public static class TrackerServices
             {
                 opts.Connection(connectionString);
                 opts.ConfigureTracker();
+                opts.Schema.For<ApiKey>();
+                opts.OpenTelemetry.TrackEventCounters();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine();
+        // Several production nodes must be able to start at once: there the schema changes only through `db-apply`.
+        if (ProductionMode.AppliesSchemaOnStartup(builder)) marten.ApplyAllDatabaseChangesOnStartup();
+        ProductionMode.Configure(builder);
         if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
             marten.InitializeWith<AuthorityRegistrar>();
         // After the register, so every authority has a stream to import into.
@@ -72,6 +77,8 @@ public static class TrackerServices
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
+        services.AddTrackerHealth(connectionString, builder.Configuration);
+        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
         return builder;
     }
 
@@ -79,9 +86,19 @@ public static class TrackerServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseBodySizeLimit(app.Configuration);
+        app.UseTrackerSecurity();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapWolverineEndpoints(http => http.RejectUnparseableQueryValues = true);
+        app.MapTrackerHealth();
+        app.MapWolverineEndpoints(http =>
+        {
+            http.RejectUnparseableQueryValues = true;
+            http.AddPolicy<EndpointRoles>();
+        });
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTe
     [Fact]
     public async Task Fifty_concurrent_writes_to_one_authority_never_fail_with_500_and_the_stream_holds_exactly_the_successes()
     {
-        var client = Host.Server.CreateClient();
+        var client = Fixture.CreateClient();
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023($"concurrent-{i}"))));
 
@@ -47,7 +47,7 @@ public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTe
     [Fact]
     public async Task The_same_report_sent_ten_times_at_once_is_recorded_once()
     {
-        var client = Host.Server.CreateClient();
+        var client = Fixture.CreateClient();
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             client.PostAsJsonAsync("/api/authorities/380/inspections", RecordInspectionTests.Ilacs2023("same"))));
 
@@ -55,5 +55,43 @@ public sealed class ConcurrentWriteTests(TrackerFixture fixture) : IntegrationTe
         answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
         await using var session = Fixture.Store.QuerySession();
         (await session.Events.FetchStreamAsync("380")).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Fifty_racing_writes_with_the_same_if_match_give_exactly_one_success_and_the_rest_412()
+    {
+        var client = Fixture.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/authorities/380/inspections")
+                { Content = JsonContent.Create(RecordInspectionTests.Ilacs2023($"if-match-{i}")) };
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            return client.SendAsync(request);
+        }));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.PreconditionFailed).ShouldBe(49);
+        await using var session = Fixture.Store.QuerySession();
+        (await session.Events.FetchStreamAsync("380")).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Racing_writes_mixing_if_match_expected_version_and_none_answer_only_2xx_409_or_412_and_the_stream_holds_the_successes()
+    {
+        var client = Fixture.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+        {
+            var url = i % 3 == 1 ? "/api/authorities/380/inspections?expectedVersion=1" : "/api/authorities/380/inspections";
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(RecordInspectionTests.Ilacs2023($"mixed-{i % 40}")) };
+            if (i % 3 == 2) request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            return client.SendAsync(request);
+        }));
+
+        answers.Select(a => (int)a.StatusCode).ShouldAllBe(s => s == 200 || s == 201 || s == 409 || s == 412);
+        var created = answers.Count(a => a.StatusCode == HttpStatusCode.Created);
+        await using var session = Fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync("380");
+        (events.Count - 1).ShouldBe(created);
+        events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, events.Count).Select(v => (long)v));
     }
 }

@@ -8,15 +8,39 @@ public static class TestDatabase
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "tracker-tests");
 
-    public static async Task<(string ConnectionString, EmbeddedPostgres? Server)> StartAsync()
+    /// <summary>A database for one fixture; with TRACKER_TEST_CONNECTION, fixtures other than the main one get a sibling database.</summary>
+    public static async Task<(string ConnectionString, EmbeddedPostgres? Server)> StartAsync(string database = "tracker_test")
     {
         var configured = Environment.GetEnvironmentVariable("TRACKER_TEST_CONNECTION");
-        if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
+        if (!string.IsNullOrWhiteSpace(configured))
+            return (database == "tracker_test" ? configured : await SiblingDatabaseAsync(configured, database), null);
 
         SweepAbandonedServers();
         var folder = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
-        var server = await EmbeddedPostgres.StartAsync(folder, persistent: false, database: "tracker_test");
+        var server = await EmbeddedPostgres.StartAsync(folder, persistent: false, database: database);
         return (server.ConnectionString, server);
+    }
+
+    /// <summary>A durable server of this test run's own, even when TRACKER_TEST_CONNECTION is set: fault tests crash and restart it.</summary>
+    public static Task<EmbeddedPostgres> StartOwnServerAsync(string database)
+    {
+        SweepAbandonedServers();
+        var folder = Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
+        return EmbeddedPostgres.StartAsync(folder, persistent: false, database: database, durable: true);
+    }
+
+    public static async Task<string> SiblingDatabaseAsync(string connectionString, string suffix)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = $"{builder.Database}_{suffix}";
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (await exists.ExecuteScalarAsync() is null)
+            await new Npgsql.NpgsqlCommand($"create database \"{name}\"", connection).ExecuteNonQueryAsync();
+        builder.Database = name;
+        return builder.ConnectionString;
     }
 
     /// <summary>A test process that was killed leaves its server running; stop those whose process is gone.</summary>

@@ -17,9 +17,15 @@ public sealed class TrackerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (ConnectionString, _server) = await TestDatabase.StartAsync();
-        Host = await AlbaHost.For<Program>(b =>
+        Host = await StartHostAsync(ConnectionString);
+    }
+
+    /// <summary>A host on the given database with the test keys seeded; every Alba scenario sends the writer key unless it says otherwise.</summary>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string>? settings = null)
+    {
+        var host = await AlbaHost.For<Program>(b =>
         {
-            b.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            b.UseSetting("ConnectionStrings:Marten", connectionString);
             b.UseSetting("Tracker:SeedOnStartup", "true");
             b.UseSetting("Tracker:ImportBundledDataOnStartup", "false");
             // The webhook receiver runs on 127.0.0.1, and retries are short so dead letters appear within a test.
@@ -28,7 +34,22 @@ public sealed class TrackerFixture : IAsyncLifetime
             b.UseSetting("Tracker:Integrations:MaxRetryDelay", "00:00:01");
             b.UseSetting("Tracker:Integrations:RetryHorizon", "00:00:06");
             b.UseSetting("Tracker:Integrations:RequestTimeout", "00:00:05");
+            b.UseSetting("Tracker:RateLimit:PermitsPerWindow", "1000000");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
+            b.ConfigureServices(s => s.InitializeMartenWith(new TestKeys()));
         });
+        host.BeforeEach(http => http.Request.Headers.Authorization = TestKeys.Bearer(TestKeys.Writer));
+        return host;
+    }
+
+    /// <summary>An HttpClient on the in-process server, sending the writer key (or the given one; null for none).</summary>
+    public HttpClient CreateClient(string? key = TestKeys.Writer) => CreateClient(Host, key);
+
+    public static HttpClient CreateClient(IAlbaHost host, string? key = TestKeys.Writer)
+    {
+        var client = host.Server.CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return client;
     }
 
     /// <summary>Deletes every event and document, then registers the authorities again (Marten re-runs initial data).</summary>

@@ -1,0 +1,39 @@
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Tracker.Host.Hosting;
+
+/// <summary>
+/// Traces and metrics for HTTP (ASP.NET Core), Wolverine and Marten, exported over OTLP when an endpoint is configured
+/// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Tracker:Telemetry:OtlpEndpoint</c>); logs as JSON lines when asked.
+/// </summary>
+public static class Telemetry
+{
+    public static WebApplicationBuilder AddTrackerTelemetry(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Tracker:Telemetry:OtlpEndpoint"];
+        if (!string.IsNullOrWhiteSpace(configured)) builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = configured;
+        var export = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["Tracker:Telemetry:ServiceName"] ?? "tracker"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddSource("Wolverine", "Marten", "Npgsql"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine*", "Marten", "Npgsql"));
+        if (export)
+        {
+            otel.UseOtlpExporter();
+            builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
+        }
+
+        if (builder.Configuration.GetValue("Tracker:Logging:Json", false))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
+        }
+        return builder;
+    }
+}
