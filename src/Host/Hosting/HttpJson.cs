@@ -15,6 +15,29 @@ public static class HttpJson
         options.Converters.Add(new NoNulCharacterStrings());
     }
 
+    /// <summary>
+    /// A body of JSON <c>null</c> binds to a null command, which every endpoint would otherwise have to remember to check;
+    /// it is refused here, once, as the 400 it is.
+    /// </summary>
+    public static IApplicationBuilder UseNullBodyGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && http.Request.ContentLength is null or < 64
+            && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Request.EnableBuffering();
+            var buffer = new byte[64];
+            var read = await http.Request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, http.RequestAborted);
+            http.Request.Body.Position = 0;
+            if (System.Text.Encoding.UTF8.GetString(buffer, 0, read).Trim() == "null")
+            {
+                await Results.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["a JSON object is required, not null."] })
+                    { Status = 400, Title = "The command is invalid", Extensions = { ["code"] = "invalid_command" } }).ExecuteAsync(http);
+                return;
+            }
+        }
+        await next(http);
+    });
+
     /// <summary>PostgreSQL's jsonb cannot store U+0000 (error 22P05), so it is refused at the door as bad input.</summary>
     private sealed class NoNulCharacterStrings : JsonConverter<string>
     {

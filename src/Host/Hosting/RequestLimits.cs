@@ -66,7 +66,8 @@ public static class RequestLimits
         var importLimit = configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", 104_857_600L);
         return app.Use(async (http, next) =>
         {
-            var limit = http.Request.Path.StartsWithSegments("/api/imports") ? importLimit : commandLimit;
+            // Only the import upload itself takes large bodies; everything under it (attribution) is a small command.
+            var limit = http.Request.Path.Value?.TrimEnd('/') == "/api/imports" ? importLimit : commandLimit;
             if (http.Request.ContentLength > limit)
             {
                 await TooLarge(limit).ExecuteAsync(http);

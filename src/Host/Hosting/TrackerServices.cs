@@ -88,6 +88,7 @@ public static class TrackerServices
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseBodySizeLimit(app.Configuration);
+        app.UseNullBodyGuard();
         app.UseTrackerSecurity();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -73,6 +73,7 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Marten"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Tracker__SeedOnStartup"] = "true";
+        info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
         info.Environment["Tracker__RateLimit__PermitsPerWindow"] = "1000000";
         return info;
     }

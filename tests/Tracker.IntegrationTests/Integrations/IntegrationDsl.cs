@@ -63,7 +63,7 @@ public static class IntegrationDsl
 
     public static async Task<SubscriptionDto> SubscribeAsync(this IAlbaHost host, object body)
     {
-        var result = await host.Scenario(s => { s.Post.Json(body).ToUrl("/api/subscriptions"); s.StatusCodeShouldBe(201); });
+        var result = await host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Post.Json(body).ToUrl("/api/subscriptions"); s.StatusCodeShouldBe(201); });
         return await result.Read<SubscriptionDto>();
     }
 }

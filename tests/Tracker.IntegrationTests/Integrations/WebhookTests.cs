@@ -28,7 +28,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
     {
         var subscription = await SubscribeAsync();
         subscription.Secret.ShouldStartWith("whsec_");
-        (await Host.GetJson<SubscriptionDto>($"/api/subscriptions/{subscription.Id}")).Secret.ShouldBeNull();
+        (await Host.GetJson<SubscriptionDto>($"/api/subscriptions/{subscription.Id}", TestKeys.Admin)).Secret.ShouldBeNull();
 
         await Host.RecordInspectionAsync("380", "https://files.ofsted.gov.uk/v1/file/1", Spring2024);
 
@@ -38,7 +38,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
         var feed = (await Host.AllEventsAsync()).ShouldHaveSingleItem();
         received.Id.ShouldBe(feed.Id);
         received.EventId.ShouldBe(feed.Id);
-        var attempt = (await Host.GetJson<List<AttemptDto>>($"/api/subscriptions/{subscription.Id}/attempts")).ShouldHaveSingleItem();
+        var attempt = (await Host.GetJson<List<AttemptDto>>($"/api/subscriptions/{subscription.Id}/attempts", TestKeys.Admin)).ShouldHaveSingleItem();
         attempt.StatusCode.ShouldBe(200);
         attempt.EventId.ShouldBe(feed.Id);
     }
@@ -55,7 +55,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
             await Host.RecordInspectionAsync("leeds", $"https://files.ofsted.gov.uk/v1/file/l{i}", Spring2024.AddMonths(i * 4));
         }
         var expected = await Host.EventsEventuallyAsync(8);
-        await Eventually.GetAsync(() => Host.GetJson<List<AttemptDto>>($"/api/subscriptions/{subscription.Id}/attempts"),
+        await Eventually.GetAsync(() => Host.GetJson<List<AttemptDto>>($"/api/subscriptions/{subscription.Id}/attempts", TestKeys.Admin),
             a => a.Count(x => x.Error is not null) >= 3, what: "failed attempts while the receiver is down");
         await Task.Delay(1500);
         await _receiver.RestartAsync();
@@ -80,10 +80,10 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
 
         await Host.RecordInspectionAsync("380", "https://files.ofsted.gov.uk/v1/file/1", Spring2024);
 
-        var after = await Eventually.GetAsync(() => Host.GetJson<SubscriptionDto>($"/api/subscriptions/{subscription.Id}"),
+        var after = await Eventually.GetAsync(() => Host.GetJson<SubscriptionDto>($"/api/subscriptions/{subscription.Id}", TestKeys.Admin),
             s => s.Status == "disabled", what: "the subscription to be disabled");
         after.Status.ShouldBe("disabled");
-        await Host.Scenario(s => { s.Post.Url($"/api/subscriptions/{subscription.Id}/resume"); s.StatusCodeShouldBe(409); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Post.Url($"/api/subscriptions/{subscription.Id}/resume"); s.StatusCodeShouldBe(409); });
     }
 
     [Fact]
@@ -93,17 +93,17 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
         _receiver.Answer = 500;
         await Host.RecordInspectionAsync("380", "https://files.ofsted.gov.uk/v1/file/1", Spring2024);
 
-        var dead = await Eventually.GetAsync(() => Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/dead-letters"),
+        var dead = await Eventually.GetAsync(() => Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/dead-letters", TestKeys.Admin),
             d => d.Count == 1, TimeSpan.FromSeconds(30), "a dead letter");
         dead[0].Attempts.ShouldBeGreaterThan(2);
         dead[0].LastStatusCode.ShouldBe(500);
 
         _receiver.Answer = 200;
-        await Host.Scenario(s => { s.Post.Url($"/api/subscriptions/{subscription.Id}/dead-letters/replay"); s.StatusCodeShouldBe(200); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Post.Url($"/api/subscriptions/{subscription.Id}/dead-letters/replay"); s.StatusCodeShouldBe(200); });
 
-        await Eventually.GetAsync(() => Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/deliveries"),
+        await Eventually.GetAsync(() => Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/deliveries", TestKeys.Admin),
             d => d.Single().Status == "delivered", what: "the replayed delivery");
-        (await Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/dead-letters")).ShouldBeEmpty();
+        (await Host.GetJson<List<DeliveryDto>>($"/api/subscriptions/{subscription.Id}/dead-letters", TestKeys.Admin)).ShouldBeEmpty();
         _receiver.Received.Last().SignatureValid.ShouldBeTrue();
     }
 
@@ -111,7 +111,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
     public async Task A_paused_subscription_receives_nothing_until_resumed_then_everything_it_missed()
     {
         var subscription = await SubscribeAsync(new { url = _receiver.Url, authorities = new[] { "bradford" } });
-        await Host.Scenario(s => { s.Post.Url($"/api/subscriptions/{subscription.Id}/pause"); s.StatusCodeShouldBe(200); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Post.Url($"/api/subscriptions/{subscription.Id}/pause"); s.StatusCodeShouldBe(200); });
 
         await Host.RecordInspectionAsync("leeds", "https://files.ofsted.gov.uk/v1/file/2", Spring2024);
         await Host.RecordInspectionAsync("380", "https://files.ofsted.gov.uk/v1/file/1", Spring2024);
@@ -119,7 +119,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
         await Task.Delay(1000);
         _receiver.Received.ShouldBeEmpty();
 
-        await Host.Scenario(s => { s.Post.Url($"/api/subscriptions/{subscription.Id}/resume"); s.StatusCodeShouldBe(200); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Post.Url($"/api/subscriptions/{subscription.Id}/resume"); s.StatusCodeShouldBe(200); });
         await Eventually.TrueAsync(() => !_receiver.Received.IsEmpty, what: "the missed event");
         _receiver.Received.ShouldHaveSingleItem().Subject.ShouldBe("380");
     }
@@ -128,8 +128,8 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
     public async Task Deleting_a_subscription_removes_it()
     {
         var subscription = await SubscribeAsync();
-        await Host.Scenario(s => { s.Delete.Url($"/api/subscriptions/{subscription.Id}"); s.StatusCodeShouldBe(204); });
-        await Host.Scenario(s => { s.Get.Url($"/api/subscriptions/{subscription.Id}"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Delete.Url($"/api/subscriptions/{subscription.Id}"); s.StatusCodeShouldBe(204); });
+        await Host.Scenario(s => { s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.Get.Url($"/api/subscriptions/{subscription.Id}"); s.StatusCodeShouldBe(404); });
     }
 
     [Fact]
@@ -138,6 +138,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
         var result = await Host.Scenario(s =>
         {
             s.Post.Json(new { url = _receiver.Url, types = new[] { "tracker.nope" }, authorities = new[] { "atlantis" } }).ToUrl("/api/subscriptions");
+            s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin));
             s.StatusCodeShouldBe(400);
         });
         var problem = await result.Read<Problem>();

@@ -16,6 +16,11 @@ public static class Json
         JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Options)
         ?? throw new InvalidOperationException("The answer had no body.");
 
-    public static async Task<T> GetJson<T>(this IAlbaHost host, string url) =>
-        await (await host.Scenario(s => { s.Get.Url(url); s.StatusCodeShouldBeOk(); })).Read<T>();
+    public static async Task<T> GetJson<T>(this IAlbaHost host, string url, string? key = null) =>
+        await (await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (key is not null) s.WithRequestHeader("Authorization", TestKeys.Bearer(key));
+            s.StatusCodeShouldBeOk();
+        })).Read<T>();
 }

@@ -26,9 +26,9 @@ public static class UnattributedEndpoints
 
     /// <summary>Say whose a held section is (any authority code or slug); only now are its findings and metrics appended.</summary>
     [WolverinePost("/api/imports/unattributed/{id}/attribute")]
-    public static async Task<AttributionResult> Attribute(string id, AttributeSection body, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<AttributionResult> Attribute(string id, AttributeSection? body, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Authority))
+        if (string.IsNullOrWhiteSpace(body?.Authority))
             throw Rejection.Invalid(new Dictionary<string, string[]> { ["authority"] = ["is required: any authority code or slug."] });
 
         ImportedSection doc;
