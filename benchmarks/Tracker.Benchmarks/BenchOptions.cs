@@ -2,9 +2,13 @@ using System.Globalization;
 
 namespace Tracker.Benchmarks;
 
-/// <summary>Command-line options: <c>--sizes 10k,100k,1m --rounds 5 --only G1,G2 --seconds 3 --seed 7 --results docs/benchmarks.md</c>.</summary>
+/// <summary>
+/// Command-line options: <c>--sizes 10k,100k,1m --rounds 5 --only G1,G2 --seconds 3 --seed 7 --results docs/benchmarks.md</c>.
+/// <c>--log-statements</c> is for profiling: PostgreSQL logs every statement with its duration during the rounds, and the
+/// log is kept in benchmarks/results/ (the figures of such a run are slower and not for the results file).
+/// </summary>
 public sealed record BenchOptions(
-    IReadOnlyList<int> Sizes, int Rounds, IReadOnlySet<string>? Only, double Seconds, int Seed, string? ResultsPath, bool KeepDatabase)
+    IReadOnlyList<int> Sizes, int Rounds, IReadOnlySet<string>? Only, double Seconds, int Seed, string? ResultsPath, bool LogStatements)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,7 +18,7 @@ public sealed record BenchOptions(
         var seconds = 3.0;
         var seed = 20261127;
         string? results = null;
-        var keep = false;
+        var logStatements = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -26,12 +30,12 @@ public sealed record BenchOptions(
                 case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--results": results = Next(); break;
-                case "--keep-database": keep = true; break;
+                case "--log-statements": logStatements = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}. Options: --sizes 10k,100k,1m --rounds 5 --only G1,G2 --seconds 3 --seed N --results path");
             }
         }
         if (rounds < 1) throw new ArgumentException("--rounds must be at least 1");
-        return new BenchOptions(sizes, rounds, only, seconds, seed, results, keep);
+        return new BenchOptions(sizes, rounds, only, seconds, seed, results, logStatements);
     }
 
     public static int ParseSize(string text)

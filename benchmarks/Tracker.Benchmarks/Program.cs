@@ -26,13 +26,21 @@ await using var postgres = await EmbeddedPostgres.StartAsync(root, persistent: f
 var machine = await Machine.DescribeAsync(postgres.ConnectionString);
 Log($"{machine.Cores} cores, {machine.Memory}, {machine.Dotnet}, {machine.Postgres}, load average {Machine.LoadAverage()}");
 
-var runner = new Runner(options, postgres.ConnectionString, Log);
+var runner = new Runner(options, postgres.ConnectionString, new CpuMeter(postgres.DataDirectory), Log);
 var results = new List<SizeResult>();
 foreach (var size in options.Sizes)
 {
     var result = await runner.RunSizeAsync(size, cancel.Token);
     results.Add(result);
     ConsoleTable.Print(result, Console.WriteLine);
+}
+
+if (options.LogStatements)
+{
+    var kept = Path.Combine(Repository.Root, "benchmarks", "results", $"postgres-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+    Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+    File.Copy(Path.Combine(postgres.DataDirectory, "..", "postgres.log"), kept);
+    Log($"PostgreSQL statement log kept in {kept}");
 }
 
 var path = options.ResultsPath ?? Path.Combine(Repository.Root, "docs", "benchmarks.md");

@@ -15,10 +15,12 @@ public sealed class RowResult(IScenario scenario)
     public string? Error { get; set; }
 }
 
-public sealed record SizeResult(int Size, SeedSummary Seed, IReadOnlyList<string> Projections, string LoadBefore, string LoadAfter, IReadOnlyList<RowResult> Rows);
+public sealed record EventMix(string Type, long Count, double AverageBytes);
+
+public sealed record SizeResult(int Size, SeedSummary Seed, IReadOnlyList<EventMix> Mix, IReadOnlyList<string> Projections, string LoadBefore, string LoadAfter, IReadOnlyList<RowResult> Rows);
 
 /// <summary>Per size: a fresh database, the seeded dataset, then rounds that interleave baseline and Tracker runs.</summary>
-public sealed class Runner(BenchOptions options, string serverConnection, Action<string> log)
+public sealed class Runner(BenchOptions options, string serverConnection, CpuMeter cpu, Action<string> log)
 {
     public static IReadOnlyList<IScenario> AllScenarios() => typeof(Runner).Assembly.GetTypes()
         .Where(t => typeof(IScenario).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
@@ -43,6 +45,8 @@ public sealed class Runner(BenchOptions options, string serverConnection, Action
             await ddl.Connection.DisposeAsync();
         }
 
+        var mix = await EventMixAsync(connection, ct);
+        if (options.LogStatements) await ExecuteAsync(connection, "alter system set log_min_duration_statement = 0; select pg_reload_conf();", ct);
         var rows = AllScenarios().Where(s => options.Wants(s.Id)).Select(s => new RowResult(s)).ToList();
         await using var context = new BenchContext(options, dataset, connection, store, log);
         for (var round = 1; round <= options.Rounds; round++)
@@ -52,7 +56,7 @@ public sealed class Runner(BenchOptions options, string serverConnection, Action
             foreach (var row in rows.Where(r => r.Scenario.NotAvailable is null && r.Error is null))
                 await RunRowAsync(context, row, baselineFirst: round % 2 == 1, ct);
         }
-        return new SizeResult(size, seed, Infra.ProjectionRebuild.Names(store), loadBefore, Report.Machine.LoadAverage(), rows);
+        return new SizeResult(size, seed, mix, Infra.ProjectionRebuild.Names(store), loadBefore, Report.Machine.LoadAverage(), rows);
     }
 
     private async Task RunRowAsync(BenchContext context, RowResult row, bool baselineFirst, CancellationToken ct)
@@ -62,9 +66,9 @@ public sealed class Runner(BenchOptions options, string serverConnection, Action
         try
         {
             // Alternating which side goes first each round keeps drift (cache warmth, table growth) from favouring one side.
-            if (hasBaseline && baselineFirst) row.Baseline.Add(await s.RunBaselineAsync(context, ct));
-            row.Tracker.Add(await s.RunTrackerAsync(context, ct));
-            if (hasBaseline && !baselineFirst) row.Baseline.Add(await s.RunBaselineAsync(context, ct));
+            if (hasBaseline && baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, ct));
+            row.Tracker.Add(await MeteredAsync(context, s.RunTrackerAsync, ct));
+            if (hasBaseline && !baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, ct));
             var last = row.Tracker[^1];
             log($"  {s.Id}: tracker {last.Value:N2} {s.Unit}" + (hasBaseline ? $", baseline {row.Baseline[^1].Value:N2} {s.Unit}" : ""));
         }
@@ -73,6 +77,45 @@ public sealed class Runner(BenchOptions options, string serverConnection, Action
             row.Error = $"{e.GetType().Name}: {e.Message}";
             log($"  {s.Id} failed and is skipped for the remaining rounds: {row.Error}");
         }
+    }
+
+    /// <summary>Adds CPU ms per operation for the Host, PostgreSQL and the benchmark process to a measurement.</summary>
+    private async Task<Measurement> MeteredAsync(BenchContext context, Func<BenchContext, CancellationToken, Task<Measurement>> run, CancellationToken ct)
+    {
+        var hostBefore = context.HostPid;
+        var before = cpu.Sample(hostBefore);
+        var m = await run(context, ct);
+        if (m.Ops is not > 0) return m;
+        var used = cpu.Sample(hostBefore) - before;
+        var extras = new Dictionary<string, double>(m.Extras ?? new Dictionary<string, double>())
+        {
+            ["cpu_ms_per_op_pg"] = used.Postgres * 1000 / m.Ops.Value,
+            ["cpu_ms_per_op_bench"] = used.Bench * 1000 / m.Ops.Value,
+        };
+        if (hostBefore is not null && context.HostPid == hostBefore) extras["cpu_ms_per_op_host"] = used.Host * 1000 / m.Ops.Value;
+        return m with { Extras = extras };
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql, CancellationToken ct)
+    {
+        await using var data = NpgsqlDataSource.Create(connection);
+        // One at a time: ALTER SYSTEM refuses to run inside the implicit transaction of a multi-statement batch.
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await using var command = data.CreateCommand(statement);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task<IReadOnlyList<EventMix>> EventMixAsync(string connection, CancellationToken ct)
+    {
+        await using var data = NpgsqlDataSource.Create(connection);
+        await using var command = data.CreateCommand(
+            "select type, count(*), avg(octet_length(data::text)) from tracker.mt_events group by type order by count(*) desc");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var mix = new List<EventMix>();
+        while (await reader.ReadAsync(ct)) mix.Add(new EventMix(reader.GetString(0), reader.GetInt64(1), (double)reader.GetDecimal(2)));
+        return mix;
     }
 
     private async Task<string> CreateDatabaseAsync(string name, CancellationToken ct)

@@ -11,7 +11,8 @@ public static class RebuildChild
         await using var store = TrackerStoreFactory.Create(connectionString);
         var summary = await ProjectionRebuild.RebuildAllAsync(store, Console.WriteLine, CancellationToken.None);
         var rss = ProcessMemory.PeakRssMb(Environment.ProcessId) ?? double.NaN;
-        Console.WriteLine(FormattableString.Invariant($"RESULT {summary.Elapsed.TotalSeconds:F4} {rss:F1}"));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"RESULT {summary.Elapsed.TotalSeconds:F4} {rss:F1} {summary.DaemonStart.TotalSeconds:F4} {cpu:F3}"));
         return 0;
     }
 }

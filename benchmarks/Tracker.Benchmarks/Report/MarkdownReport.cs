@@ -63,6 +63,8 @@ public static class MarkdownReport
         md.AppendLine($"## {BenchOptions.FormatSize(result.Size)} events").AppendLine();
         md.AppendLine($"{result.Seed.Events:N0} events in {result.Seed.Streams:N0} streams, seeded in {result.Seed.Elapsed.TotalSeconds:N1} s. " +
                       $"Projections rebuilt by G4: {string.Join(", ", result.Projections)}.").AppendLine();
+        md.AppendLine("Event mix as seeded (type, events, average JSON bytes): " +
+                      string.Join("; ", result.Mix.Select(m => $"{m.Type} {m.Count:N0} ({m.AverageBytes:N0} B)")) + ".").AppendLine();
         md.AppendLine("| # | unit | Tracker (median) | baseline (median) | ratio | goal | verdict | rounds | details (medians) |");
         md.AppendLine("|---|---|---:|---:|---:|---|---|---:|---|");
         foreach (var row in result.Rows.Select(RowSummary.From))
@@ -85,7 +87,7 @@ public static class MarkdownReport
         {
             var g4 = r.Rows.FirstOrDefault(x => x.Scenario.Id == "G4");
             var summary = g4 is null ? null : RowSummary.From(g4);
-            double? Extra(string key) => g4 is { Tracker.Count: > 0 } ? Infra.Stats.Median(g4.Tracker.Select(m => m.Extras?.GetValueOrDefault(key) ?? double.NaN)) : null;
+            double? Extra(string key) => g4 is { Tracker.Count: > 0 } ? Infra.Stats.Median(g4.Tracker.Select(m => Infra.Stats.Extra(m, key))) : null;
             md.AppendLine($"| {BenchOptions.FormatSize(r.Size)} | not available | {RowSummary.Format(summary?.Tracker)} | {RowSummary.Format(summary?.Baseline)} | {RowSummary.Format(Extra("events"))} | {RowSummary.Format(Extra("peak_rss_mb"))} | not available |");
         }
         md.AppendLine();

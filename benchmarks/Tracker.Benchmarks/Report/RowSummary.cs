@@ -18,7 +18,7 @@ public sealed record RowSummary(string Id, string Unit, double? Tracker, double?
         var met = s.Goal.Met(tracker, ratio);
         var extras = Describe("tracker", row.Tracker) + Describe("baseline", row.Baseline);
         // G5's goal has a second, absolute half: p99 under 10 ms.
-        if (s.Id == "G5" && Stats.Median(row.Tracker.Select(m => m.Extras?.GetValueOrDefault("p99_ms") ?? double.NaN)) >= 10) met = false;
+        if (s.Id == "G5" && !(Stats.Median(row.Tracker.Select(m => Stats.Extra(m, "p99_ms"))) < 10)) met = false;
         var verdict = (met ? "met" : "not met") + (row.Error is null ? "" : $" (later rounds failed: {row.Error})");
         return new(s.Id, s.Unit, tracker, baseline, ratio, s.Goal.Text, verdict, extras.TrimEnd(' ', ';'), row.Tracker.Count);
     }
@@ -26,7 +26,7 @@ public sealed record RowSummary(string Id, string Unit, double? Tracker, double?
     private static string Describe(string side, List<Measurement> values)
     {
         var keys = values.SelectMany(m => m.Extras?.Keys ?? []).Distinct().Where(k => k != "failed" || values.Any(m => m.Extras![k] > 0));
-        var parts = keys.Select(k => $"{k} {Format(Stats.Median(values.Select(m => m.Extras?.GetValueOrDefault(k) ?? double.NaN)))}");
+        var parts = keys.Select(k => $"{k} {Format(Stats.Median(values.Select(m => Stats.Extra(m, k))))}");
         var text = string.Join(", ", parts);
         return text.Length == 0 ? "" : $"{side}: {text}; ";
     }

@@ -33,6 +33,8 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
 
     public string RandomStream(Random rng) => SyntheticDataset.StreamId(rng.Next(dataset.StreamCount));
 
+    public int? HostPid => _host?.Pid;
+
     public async Task<TrackerHostProcess> HostAsync(CancellationToken ct)
     {
         if (_host is not null) return _host;

@@ -34,7 +34,7 @@ public sealed class G1SingleEventWrites : IScenario
             if ((int)response.StatusCode != 201) Interlocked.Increment(ref failures);
         });
         if (failures > 0) context.Log($"    G1: {failures} of {items.Length} writes did not answer 201");
-        return new Measurement((items.Length - failures) / elapsed.TotalSeconds, new Dictionary<string, double> { ["failed"] = failures });
+        return new Measurement((items.Length - failures) / elapsed.TotalSeconds, new Dictionary<string, double> { ["failed"] = failures }, items.Length);
     }
 
     public async Task<Measurement> RunBaselineAsync(BenchContext context, CancellationToken ct)
@@ -46,7 +46,7 @@ public sealed class G1SingleEventWrites : IScenario
             await using var batch = new Npgsql.NpgsqlBatch(connection) { BatchCommands = { RawEvents.Command(items[i]) } };
             await batch.ExecuteNonQueryAsync(ct);
         });
-        return new Measurement(items.Length / elapsed.TotalSeconds);
+        return new Measurement(items.Length / elapsed.TotalSeconds, Ops: items.Length);
     }
 }
 

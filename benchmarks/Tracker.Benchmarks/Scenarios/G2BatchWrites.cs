@@ -30,7 +30,7 @@ public sealed class G2BatchWrites : IScenario
                 await AuthorityWrites.ExecuteAsync(session, item.Command, TimeProvider.System, RecordMetric.Decide, ct);
             await session.SaveChangesAsync(ct);
         });
-        return new Measurement(batches.Sum(b => b.Length) / elapsed.TotalSeconds);
+        return new Measurement(batches.Sum(b => b.Length) / elapsed.TotalSeconds, Ops: batches.Sum(b => b.Length));
     }
 
     public async Task<Measurement> RunBaselineAsync(BenchContext context, CancellationToken ct)
@@ -45,6 +45,6 @@ public sealed class G2BatchWrites : IScenario
             await batch.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         });
-        return new Measurement(batches.Sum(b => b.Length) / elapsed.TotalSeconds);
+        return new Measurement(batches.Sum(b => b.Length) / elapsed.TotalSeconds, Ops: batches.Sum(b => b.Length));
     }
 }

@@ -22,7 +22,13 @@ public sealed class G4Rebuild : IScenario
         var result = (await child.WaitForAsync("RESULT", context.Log, ct)).Split(' ');
         var seconds = double.Parse(result[0], CultureInfo.InvariantCulture);
         var rss = double.Parse(result[1], CultureInfo.InvariantCulture);
-        return new Measurement(seconds, new Dictionary<string, double> { ["peak_rss_mb"] = rss, ["events"] = await EventCountAsync(context, ct) });
+        var events = await EventCountAsync(context, ct);
+        return new Measurement(seconds, new Dictionary<string, double>
+        {
+            ["peak_rss_mb"] = rss, ["events"] = events,
+            ["daemon_start_s"] = double.Parse(result[2], CultureInfo.InvariantCulture),
+            ["cpu_ms_per_op_rebuilder"] = double.Parse(result[3], CultureInfo.InvariantCulture) * 1000 / events,
+        }, events);
     }
 
     public async Task<Measurement> RunBaselineAsync(BenchContext context, CancellationToken ct)
@@ -38,7 +44,7 @@ public sealed class G4Rebuild : IScenario
             rows++;
             bytes += reader.GetString(5).Length + reader.GetString(2).Length + reader.GetString(4).Length;
         }
-        return new Measurement(clock.Elapsed.TotalSeconds, new Dictionary<string, double> { ["events"] = rows, ["mb"] = bytes / 1e6 });
+        return new Measurement(clock.Elapsed.TotalSeconds, new Dictionary<string, double> { ["events"] = rows, ["mb"] = bytes / 1e6 }, rows);
     }
 
     private static async Task<double> EventCountAsync(BenchContext context, CancellationToken ct)

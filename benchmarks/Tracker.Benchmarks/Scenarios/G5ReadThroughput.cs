@@ -33,6 +33,6 @@ public sealed class G5ReadThroughput : IScenario
         var result = await HttpLoad.RunAsync(address, Connections, context.LoadDuration,
             (worker, _) => new HttpRequestMessage(HttpMethod.Get, path(context.RandomStream(rngs[worker]))), ct);
         if (result.Failures > 0) context.Log($"    G5: {result.Failures} of {result.Requests} requests failed");
-        return new Measurement(result.PerSecond, new Dictionary<string, double> { ["p50_ms"] = result.P50Ms, ["p99_ms"] = result.P99Ms, ["failed"] = result.Failures });
+        return new Measurement(result.PerSecond, new Dictionary<string, double> { ["p50_ms"] = result.P50Ms, ["p99_ms"] = result.P99Ms, ["failed"] = result.Failures }, result.Requests);
     }
 }

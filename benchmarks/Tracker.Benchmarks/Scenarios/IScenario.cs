@@ -20,8 +20,11 @@ public sealed record Goal(GoalKind Kind, double Target, string Text)
     };
 }
 
-/// <summary>One figure from one side of one round; extras carry p50/p99, peak RSS and the like.</summary>
-public sealed record Measurement(double Value, IReadOnlyDictionary<string, double>? Extras = null);
+/// <summary>
+/// One figure from one side of one round; extras carry p50/p99, peak RSS and the like. <paramref name="Ops"/> (events
+/// or requests done) lets the runner add CPU milliseconds per operation for each process.
+/// </summary>
+public sealed record Measurement(double Value, IReadOnlyDictionary<string, double>? Extras = null, double? Ops = null);
 
 /// <summary>
 /// One G row of the benchmark. Adding a row is adding one class that implements this: the runner finds scenarios by
