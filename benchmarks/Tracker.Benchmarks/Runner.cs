@@ -48,7 +48,8 @@ public sealed class Runner(BenchOptions options, string serverConnection, CpuMet
         var mix = await EventMixAsync(connection, ct);
         if (options.LogStatements) await ExecuteAsync(connection, "alter system set log_min_duration_statement = 0; select pg_reload_conf();", ct);
         var rows = AllScenarios().Where(s => options.Wants(s.Id)).Select(s => new RowResult(s)).ToList();
-        await using var context = new BenchContext(options, dataset, connection, store, log);
+        await using var trackerStore = TrackerStoreFactory.Create(options.TrackerConnectionOptions is { Length: > 0 } extra ? $"{connection};{extra}" : connection);
+        await using var context = new BenchContext(options, dataset, connection, trackerStore, log);
         for (var round = 1; round <= options.Rounds; round++)
         {
             context.Round = round;

@@ -24,7 +24,7 @@ public sealed class TrackerHostProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>Starts the Host and polls <paramref name="probePath"/> until it answers 200.</summary>
-    public static async Task<TrackerHostProcess> StartAsync(string connectionString, string probePath, CancellationToken ct)
+    public static async Task<TrackerHostProcess> StartAsync(string connectionString, string probePath, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -37,6 +37,7 @@ public sealed class TrackerHostProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Marten"] = connectionString;
         info.Environment["Tracker__SeedOnStartup"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the Host");

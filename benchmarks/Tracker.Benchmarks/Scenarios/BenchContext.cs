@@ -17,7 +17,11 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
 
     public BenchOptions Options => options;
     public SyntheticDataset Dataset => dataset;
+    /// <summary>The baseline's connection: plain.</summary>
     public string ConnectionString => connectionString;
+
+    /// <summary>The Tracker side's connection: plain unless --tracker-connection-options adds Npgsql settings.</summary>
+    public string TrackerConnectionString { get; } = options.TrackerConnectionOptions is { Length: > 0 } extra ? $"{connectionString};{extra}" : connectionString;
     public DocumentStore Store => store;
     public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(connectionString);
     public Action<string> Log => log;
@@ -38,7 +42,7 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
     public async Task<TrackerHostProcess> HostAsync(CancellationToken ct)
     {
         if (_host is not null) return _host;
-        _host = await TrackerHostProcess.StartAsync(connectionString, $"/api/authorities/{SyntheticDataset.StreamId(0)}", ct);
+        _host = await TrackerHostProcess.StartAsync(TrackerConnectionString, $"/api/authorities/{SyntheticDataset.StreamId(0)}", options.HostEnvironment, ct);
         log($"  Tracker Host started (pid {_host.Pid}, first 200 after {_host.StartToFirst200.TotalSeconds:N2} s)");
         return _host;
     }

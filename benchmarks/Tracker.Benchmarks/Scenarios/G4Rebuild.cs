@@ -18,7 +18,7 @@ public sealed class G4Rebuild : IScenario
 
     public async Task<Measurement> RunTrackerAsync(BenchContext context, CancellationToken ct)
     {
-        await using var child = ChildProcess.Start("rebuild", context.ConnectionString);
+        await using var child = ChildProcess.Start("rebuild", context.TrackerConnectionString);
         var result = (await child.WaitForAsync("RESULT", context.Log, ct)).Split(' ');
         var seconds = double.Parse(result[0], CultureInfo.InvariantCulture);
         var rss = double.Parse(result[1], CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public sealed class G8Startup : IScenario
 
     public async Task<Measurement> RunTrackerAsync(BenchContext context, CancellationToken ct)
     {
-        await using var host = await TrackerHostProcess.StartAsync(context.ConnectionString, $"/api/authorities/{SyntheticDataset.StreamId(1)}", ct);
+        await using var host = await TrackerHostProcess.StartAsync(context.TrackerConnectionString, $"/api/authorities/{SyntheticDataset.StreamId(1)}", context.Options.HostEnvironment, ct);
         return new Measurement(host.StartToFirst200.TotalSeconds, new Dictionary<string, double> { ["rss_mb"] = host.PeakRssMb ?? double.NaN });
     }
 
