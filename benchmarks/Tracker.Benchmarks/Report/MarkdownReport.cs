@@ -52,6 +52,7 @@ public static class MarkdownReport
                           "Ratios are more trustworthy than absolute figures, and both are noisy.");
         md.AppendLine("- G3 (bulk import), G6 (`/api/national`) and G7 (projection lag) are not available in this build; their rows say what is missing.");
         md.AppendLine("- G5 measures `GET /api/authorities/{a}` (the register entry) until `/api/authorities/{a}/current` exists.");
+        md.AppendLine("- What the profile says and what to change: [benchmarks-analysis.md](benchmarks-analysis.md) (hand-written, dated).");
         md.AppendLine("- G8 is measured with the Host as built: Wolverine's dynamic codegen (no pre-generated code yet), so the first request compiles handlers with Roslyn.").AppendLine();
     }
 
