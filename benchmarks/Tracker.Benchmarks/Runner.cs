@@ -67,9 +67,9 @@ public sealed class Runner(BenchOptions options, string serverConnection, CpuMet
         try
         {
             // Alternating which side goes first each round keeps drift (cache warmth, table growth) from favouring one side.
-            if (hasBaseline && baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, ct));
-            row.Tracker.Add(await MeteredAsync(context, s.RunTrackerAsync, ct));
-            if (hasBaseline && !baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, ct));
+            if (hasBaseline && baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, trackerSide: false, ct));
+            row.Tracker.Add(await MeteredAsync(context, s.RunTrackerAsync, trackerSide: true, ct));
+            if (hasBaseline && !baselineFirst) row.Baseline.Add(await MeteredAsync(context, s.RunBaselineAsync, trackerSide: false, ct));
             var last = row.Tracker[^1];
             log($"  {s.Id}: tracker {last.Value:N2} {s.Unit}" + (hasBaseline ? $", baseline {row.Baseline[^1].Value:N2} {s.Unit}" : ""));
         }
@@ -80,10 +80,14 @@ public sealed class Runner(BenchOptions options, string serverConnection, CpuMet
         }
     }
 
-    /// <summary>Adds CPU ms per operation for the Host, PostgreSQL and the benchmark process to a measurement.</summary>
-    private async Task<Measurement> MeteredAsync(BenchContext context, Func<BenchContext, CancellationToken, Task<Measurement>> run, CancellationToken ct)
+    /// <summary>
+    /// Adds CPU ms per operation for PostgreSQL, the benchmark process and the side's server process (the Tracker Host
+    /// for Tracker runs, the bare Kestrel child for baseline runs) when that server was already running.
+    /// </summary>
+    private async Task<Measurement> MeteredAsync(BenchContext context, Func<BenchContext, CancellationToken, Task<Measurement>> run, bool trackerSide, CancellationToken ct)
     {
-        var hostBefore = context.HostPid;
+        int? Server() => trackerSide ? context.HostPid : context.BarePid;
+        var hostBefore = Server();
         var before = cpu.Sample(hostBefore);
         var m = await run(context, ct);
         if (m.Ops is not > 0) return m;
@@ -93,7 +97,7 @@ public sealed class Runner(BenchOptions options, string serverConnection, CpuMet
             ["cpu_ms_per_op_pg"] = used.Postgres * 1000 / m.Ops.Value,
             ["cpu_ms_per_op_bench"] = used.Bench * 1000 / m.Ops.Value,
         };
-        if (hostBefore is not null && context.HostPid == hostBefore) extras["cpu_ms_per_op_host"] = used.Host * 1000 / m.Ops.Value;
+        if (hostBefore is not null && Server() == hostBefore) extras[trackerSide ? "cpu_ms_per_op_host" : "cpu_ms_per_op_bare_server"] = used.Host * 1000 / m.Ops.Value;
         return m with { Extras = extras };
     }
 

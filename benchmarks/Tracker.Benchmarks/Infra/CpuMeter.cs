@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Tracker.Benchmarks.Infra;
 
-/// <summary>CPU seconds used so far by the Host, PostgreSQL (postmaster, live backends, reaped backends) and this process.</summary>
+/// <summary>CPU seconds used so far by a server process (Host or bare server), PostgreSQL (postmaster, live and reaped backends) and this process.</summary>
 public sealed record CpuSample(double Host, double Postgres, double Bench)
 {
     public static CpuSample operator -(CpuSample a, CpuSample b) => new(a.Host - b.Host, a.Postgres - b.Postgres, a.Bench - b.Bench);

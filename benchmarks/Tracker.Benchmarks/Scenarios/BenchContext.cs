@@ -39,6 +39,8 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
 
     public int? HostPid => _host?.Pid;
 
+    public int? BarePid => _bare?.Pid;
+
     public async Task<TrackerHostProcess> HostAsync(CancellationToken ct)
     {
         if (_host is not null) return _host;
