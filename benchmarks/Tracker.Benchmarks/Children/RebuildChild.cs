@@ -1,0 +1,18 @@
+using System.Globalization;
+using Tracker.Benchmarks.Infra;
+
+namespace Tracker.Benchmarks.Children;
+
+/// <summary><c>--child rebuild &lt;connection&gt;</c>: rebuilds every projection and prints <c>RESULT seconds peakRssMb</c>.</summary>
+public static class RebuildChild
+{
+    public static async Task<int> RunAsync(string connectionString)
+    {
+        await using var store = TrackerStoreFactory.Create(connectionString);
+        var summary = await ProjectionRebuild.RebuildAllAsync(store, Console.WriteLine, CancellationToken.None);
+        var rss = ProcessMemory.PeakRssMb(Environment.ProcessId) ?? double.NaN;
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"RESULT {summary.Elapsed.TotalSeconds:F4} {rss:F1} {summary.DaemonStart.TotalSeconds:F4} {cpu:F3}"));
+        return 0;
+    }
+}

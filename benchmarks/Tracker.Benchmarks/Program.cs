@@ -1,0 +1,51 @@
+using Tracker.Benchmarks;
+using Tracker.Benchmarks.Children;
+using Tracker.Benchmarks.Infra;
+using Tracker.Benchmarks.Report;
+using Tracker.Host.Hosting;
+
+if (args is ["--child", "rebuild", var rebuildConnection]) return await RebuildChild.RunAsync(rebuildConnection);
+if (args is ["--child", "bare", var bareConnection]) return await BareServerChild.RunAsync(bareConnection);
+
+BenchOptions options;
+try { options = BenchOptions.Parse(args); }
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+_ = Repository.HostDll; // fail early, before seeding, if the Host was not built
+var root = Path.Combine(Path.GetTempPath(), "tracker-bench", Environment.ProcessId.ToString());
+Log($"Starting a throwaway PostgreSQL under {root}");
+await using var postgres = await EmbeddedPostgres.StartAsync(root, persistent: false, database: "postgres", log: Log);
+var machine = await Machine.DescribeAsync(postgres.ConnectionString);
+Log($"{machine.Cores} cores, {machine.Memory}, {machine.Dotnet}, {machine.Postgres}, load average {Machine.LoadAverage()}");
+
+var runner = new Runner(options, postgres.ConnectionString, new CpuMeter(postgres.DataDirectory), Log);
+var results = new List<SizeResult>();
+foreach (var size in options.Sizes)
+{
+    var result = await runner.RunSizeAsync(size, cancel.Token);
+    results.Add(result);
+    ConsoleTable.Print(result, Console.WriteLine);
+}
+
+if (options.LogStatements)
+{
+    var kept = Path.Combine(Repository.Root, "benchmarks", "results", $"postgres-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+    Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+    File.Copy(Path.Combine(postgres.DataDirectory, "..", "postgres.log"), kept);
+    Log($"PostgreSQL statement log kept in {kept}");
+}
+
+var path = options.ResultsPath ?? Path.Combine(Repository.Root, "docs", "benchmarks.md");
+Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+var commandLine = "dotnet run -c Release --project benchmarks/Tracker.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
+await File.WriteAllTextAsync(path, MarkdownReport.Render(options, machine, results, commandLine));
+Log($"Results written to {path}");
+return 0;
