@@ -42,9 +42,9 @@ public sealed class FactFactory(Random rng, string authority, int index)
 
     public RecordMetric Metric(long k)
     {
-        var name = Metrics.Known[rng.Next(Metrics.Known.Length)];
+        var name = MetricNames.Known[rng.Next(MetricNames.Known.Length)];
         var year = 2013 + rng.Next(12);
-        var caseload = name == Metrics.Caseload;
+        var caseload = name == MetricNames.Caseload;
         var value = caseload ? 50 + rng.Next(70) : Percent();
         var input = new MetricInput(name, value, null, null, caseload ? "children_per_iro" : "percent",
             new PeriodInput(PeriodKind.FinancialYear, $"{year}-{(year + 1) % 100:00}"), Reference(k),
