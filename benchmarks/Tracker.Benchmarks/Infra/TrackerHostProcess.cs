@@ -12,12 +12,16 @@ public sealed class TrackerHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private TrackerHostProcess(Process process, Uri baseAddress, TimeSpan startToFirst200)
+    private TrackerHostProcess(Process process, Uri baseAddress, TimeSpan startToFirst200, string apiKey)
     {
         _process = process;
         BaseAddress = baseAddress;
         StartToFirst200 = startToFirst200;
+        ApiKey = apiKey;
     }
+
+    /// <summary>A writer key made with the Host's own `keys create` command: writes are never anonymous.</summary>
+    public string ApiKey { get; }
 
     public Uri BaseAddress { get; }
     public TimeSpan StartToFirst200 { get; }
@@ -36,6 +40,11 @@ public sealed class TrackerHostProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         info.Environment["ConnectionStrings__Marten"] = connectionString;
         info.Environment["Tracker__SeedOnStartup"] = "false";
+        info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
+        // Production mode without a separate migration step or pre-generated code (see docs/benchmarks.md for G8).
+        info.Environment["Tracker__ApplySchemaOnStartup"] = "true";
+        info.Environment["Tracker__Codegen__TypeLoadMode"] = "Dynamic";
+        info.Environment["Tracker__RateLimit__PermitsPerWindow"] = "100000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment) info.Environment[name] = value;
 
@@ -55,13 +64,27 @@ public sealed class TrackerHostProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(probePath, ct);
-                if (response.StatusCode == HttpStatusCode.OK) return new TrackerHostProcess(process, baseAddress, clock.Elapsed);
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return new TrackerHostProcess(process, baseAddress, clock.Elapsed, await CreateKeyAsync(info, ct));
             }
             catch (HttpRequestException) { /* not listening yet */ }
             await Task.Delay(20, ct);
         }
         process.Kill(entireProcessTree: true);
         throw new TimeoutException($"The Host did not answer 200 on {probePath} within 2 minutes:\n{string.Join('\n', output)}");
+    }
+
+    private static async Task<string> CreateKeyAsync(ProcessStartInfo host, CancellationToken ct)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = host.WorkingDirectory };
+        foreach (var arg in new[] { Repository.HostDll, "keys", "create", "benchmark", "--role", "writer" }) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in host.Environment) info.Environment[name] = value;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not run keys create");
+        var output = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("trk_", StringComparison.Ordinal))
+               ?? throw new InvalidOperationException($"keys create printed no key:\n{output}");
     }
 
     public double? PeakRssMb => ProcessMemory.PeakRssMb(_process.Id);

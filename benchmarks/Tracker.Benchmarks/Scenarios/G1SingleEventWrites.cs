@@ -29,7 +29,7 @@ public sealed class G1SingleEventWrites : IScenario
             {
                 Content = new StringContent(item.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
-            request.Headers.Add("X-Recorded-By", "bench:g1");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.ApiKey);
             using var response = await http.SendAsync(request, ct);
             if ((int)response.StatusCode != 201) Interlocked.Increment(ref failures);
         });
