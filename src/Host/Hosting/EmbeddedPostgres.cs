@@ -19,10 +19,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string? _runAs;
     private readonly string? _deleteOnStop;
     private readonly string _startOptions;
+    private readonly bool _owned;
     private int _stopped;
 
-    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database, string startOptions)
+    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database, string startOptions, bool owned = true)
     {
+        _owned = owned;
         _startOptions = startOptions;
         _bin = bin;
         _data = data;
@@ -66,11 +68,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Run(Path.Combine(bin, "initdb"), persistent ? init : [.. init, "-N"], runAs);
         }
 
-        // A server left behind by a killed process still owns the folder: stop it and start afresh on a new port.
+        var ownerFile = Path.Combine(root, "owner.pid");
         if (Run(Path.Combine(bin, "pg_ctl"), ["status", "-D", data], runAs, throwOnError: false).ExitCode == 0)
+        {
+            // A running service (e.g. `dotnet run` while `keys create` runs beside it) keeps its server: share it.
+            if (LiveOwner(ownerFile) is { } owner && RunningPort(data) is { } port)
+            {
+                log?.Invoke($"Using the embedded PostgreSQL that process {owner} runs on 127.0.0.1:{port} (data: {data})");
+                return new EmbeddedPostgres(bin, data, runAs, null, port, database, "", owned: false);
+            }
+            // A server left behind by a killed process still owns the folder: stop it and start afresh on a new port.
             Run(Path.Combine(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"], runAs, throwOnError: false);
+        }
 
         var server = await StartServerAsync(bin, data, sockets, runAs, durable ?? persistent, database, persistent ? null : root);
+        await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         log?.Invoke($"Embedded PostgreSQL listening on 127.0.0.1:{server.Port} (data: {data})");
         return server;
     }
@@ -89,6 +101,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await CreateDatabaseAsync(port, database);
             return server;
         }
+    }
+
+    private static int? LiveOwner(string ownerFile)
+    {
+        if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile).Trim(), out var pid) || pid == Environment.ProcessId) return null;
+        try { return System.Diagnostics.Process.GetProcessById(pid).HasExited ? null : pid; }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>postmaster.pid's fourth line is the port the running server listens on.</summary>
+    private static int? RunningPort(string data)
+    {
+        var lines = File.Exists(Path.Combine(data, "postmaster.pid")) ? File.ReadAllLines(Path.Combine(data, "postmaster.pid")) : [];
+        return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var port) ? port : null;
     }
 
     private static string[] PgCtlStart(string data, string options) =>
@@ -150,7 +176,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public void Stop()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (!_owned || Interlocked.Exchange(ref _stopped, 1) == 1) return;
         Run(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _data, "-m", "fast", "-w", "-t", "30"], _runAs, throwOnError: false);
         if (_deleteOnStop is not null)
         {
