@@ -35,11 +35,11 @@ public static class IntegrationServices
         opts.PublishMessage<PumpWebhooks>().ToLocalQueue(WebhookQueue);
         opts.LocalQueue(WebhookQueue).Sequential().UseDurableInbox();
         opts.PublishMessage<TransportEvent>().ToPostgresqlQueue(options.TransportQueue)
-            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
+            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Copy()));
         if (string.IsNullOrWhiteSpace(options.RabbitMqUri)) return;
         // Optional and untested here (no broker on this machine): the same message, also fanned out over RabbitMQ.
         opts.UseRabbitMq(new Uri(options.RabbitMqUri)).AutoProvision();
         opts.PublishMessage<TransportEvent>().ToRabbitExchange(options.RabbitMqExchange)
-            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Options));
+            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Copy()));
     }
 }
