@@ -53,7 +53,19 @@ public sealed class TrackerFixture : IAsyncLifetime
     }
 
     /// <summary>Deletes every event and document, then registers the authorities again (Marten re-runs initial data).</summary>
-    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+    /// <remarks>Messages left in the PostgreSQL transport's queues by earlier tests are purged too: nothing in the
+    /// suite consumes `tracker_events`, so without this a subscriber test would first wade through every earlier event.</remarks>
+    public async Task ResetAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var purge = new Npgsql.NpgsqlCommand(
+            "do $$ declare t record; begin " +
+            "for t in select tablename from pg_tables where schemaname = 'wolverine_queues' loop " +
+            "execute format('delete from wolverine_queues.%I', t.tablename); end loop; end $$;", connection);
+        await purge.ExecuteNonQueryAsync();
+    }
 
     public async Task DisposeAsync()
     {
