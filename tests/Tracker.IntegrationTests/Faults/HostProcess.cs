@@ -57,6 +57,17 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a one-off command (e.g. <c>import file</c>) without waiting for it, so a test can kill it midway.</summary>
+    public static Process StartCommand(string connectionString, params string[] args)
+    {
+        var process = Process.Start(Info(connectionString, args))!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed node.</summary>
     public void Kill()
     {
