@@ -14,6 +14,8 @@ using Tracker.Projections.Trends;
 using Scalar.AspNetCore;
 using Tracker.Host.Integrations;
 using Tracker.Host.Security;
+using Tracker.Host.Imports.IroPage;
+using Tracker.Host.Integrations.Webhooks;
 
 namespace Tracker.Host.Hosting;
 
@@ -31,7 +33,13 @@ public static class TrackerServices
             {
                 opts.Connection(connectionString);
                 opts.ConfigureTracker();
+                // Host-side documents (keys, held import sections, webhooks): registered here so `db-apply` creates
+                // their tables before a production node, which never changes the schema itself, first queries them.
                 opts.Schema.For<ApiKey>();
+                opts.Schema.For<ImportedSection>();
+                opts.Schema.For<WebhookSubscription>();
+                opts.Schema.For<WebhookDelivery>();
+                opts.Schema.For<WebhookAttempt>();
                 opts.OpenTelemetry.TrackEventCounters();
             })
             .UseLightweightSessions()
