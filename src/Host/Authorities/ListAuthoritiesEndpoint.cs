@@ -9,8 +9,7 @@ namespace Tracker.Host.Authorities;
 
 public static class ListAuthoritiesEndpoint
 {
-    public const int DefaultPageSize = 200;
-    public const int MaxPageSize = 500;
+    public const int MaxPageSize = Paging.MaxPageSize;
 
     /// <summary>
     /// The register as at a date: authorities existing on asOf (all ever registered with includeDefunct=true), each with
@@ -24,7 +23,7 @@ public static class ListAuthoritiesEndpoint
         bool? includeDefunct, string? asOf, string? knownAt, int? page, int? pageSize, CancellationToken ct)
     {
         var read = ReadQuery.Parse(asOf, knownAt, clock);
-        var list = new ListAuthorities(region, ReadQuery.Area(area), grade, includeDefunct == true, read.AsOf, read.KnownAt, page ?? 1, pageSize ?? DefaultPageSize);
+        var list = new ListAuthorities(region, ReadQuery.Area(area), grade, includeDefunct == true, read.AsOf, read.KnownAt, page ?? 1, Paging.Size(pageSize));
         var result = await ListAuthoritiesHandler.Handle(list, session, ct);
 
         http.Response.Headers["X-Total-Count"] = result.Total.ToString(CultureInfo.InvariantCulture);

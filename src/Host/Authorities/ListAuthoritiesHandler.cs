@@ -6,7 +6,7 @@ namespace Tracker.Host.Authorities;
 
 /// <summary>Query message: one page of the register as at a date.</summary>
 public sealed record ListAuthorities(string? Region, string Area, string? Grade, bool IncludeDefunct, DateOnly AsOf, DateTimeOffset? KnownAt,
-    int Page = 1, int PageSize = ListAuthoritiesEndpoint.DefaultPageSize);
+    int Page = 1, int PageSize = Common.Paging.DefaultPageSize);
 
 public sealed record AuthorityPage(int Total, IReadOnlyList<AuthorityRow> Rows);
 

@@ -6,7 +6,8 @@ namespace Tracker.Host.Common;
 /// </summary>
 public static class Paging
 {
-    public const int DefaultPageSize = 50;
+    /// <summary>Large enough that the whole register (about 160 authorities) is one page.</summary>
+    public const int DefaultPageSize = 200;
     public const int MaxPageSize = 500;
 
     public static int Size(int? requested) => requested switch

@@ -28,4 +28,16 @@ public sealed class HardeningTests(TrackerFixture fixture) : IntegrationTest(fix
         Paging.Size(1_000_000).ShouldBe(Paging.MaxPageSize);
         Should.Throw<Rejection>(() => Paging.Size(0)).Kind.ShouldBe(RejectionKind.Invalid);
     }
+
+    [Fact]
+    public async Task The_register_list_caps_an_oversized_page_instead_of_refusing_it()
+    {
+        var capped = await Host.Scenario(s => { s.Get.Url("/api/authorities?pageSize=9999&includeDefunct=true"); s.StatusCodeShouldBeOk(); });
+        (await capped.Read<List<AuthorityEntryRow>>()).Count.ShouldBe(158);
+        await Host.Scenario(s => { s.Get.Url("/api/authorities?pageSize=0"); s.StatusCodeShouldBe(400); });
+        var small = await Host.Scenario(s => { s.Get.Url("/api/authorities?pageSize=2"); s.StatusCodeShouldBeOk(); });
+        (await small.Read<List<AuthorityEntryRow>>()).Count.ShouldBe(2);
+    }
+
+    public sealed record AuthorityEntryRow(string Id);
 }
