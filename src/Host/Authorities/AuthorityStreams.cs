@@ -26,6 +26,12 @@ public static class AuthorityStreams
 
     public static async Task<IEventStream<Authority>> FetchForWritingAsync(IDocumentSession session, IAuthorityCommand command, CancellationToken ct)
     {
+        if (command.ExpectedVersion is null && IsStreamKey(command.Authority))
+        {
+            // The DfE code is the stream key: fetch directly and skip the resolve query on the write path.
+            var direct = await session.Events.FetchForWriting<Authority>(command.Authority, ct);
+            return direct.Aggregate is not null ? direct : throw Rejection.UnknownAuthority(command.Authority);
+        }
         var id = await ResolveAsync(session, command.Authority, ct) ?? throw Rejection.UnknownAuthority(command.Authority);
         if (command.ExpectedVersion is not { } expected) return await session.Events.FetchForWriting<Authority>(id, ct);
         try
@@ -38,4 +44,7 @@ public static class AuthorityStreams
             throw Rejection.StaleVersion(id, expected);
         }
     }
+
+    /// <summary>DfE codes are three digits; URNs are longer, GSS codes start with a letter, slugs with a letter.</summary>
+    private static bool IsStreamKey(string token) => token.Length == 3 && token.All(char.IsAsciiDigit);
 }
