@@ -31,7 +31,7 @@ public static class TrackerServices
 
         var marten = services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(ConnectionTuning.Apply(connectionString));
                 opts.ConfigureTracker();
                 // Host-side documents (keys, held import sections, webhooks): registered here so `db-apply` creates
                 // their tables before a production node, which never changes the schema itself, first queries them.
