@@ -109,7 +109,21 @@ public sealed record ReportItem(string FactId, DateOnly? StartDate, DateOnly? En
 /// <summary>Inline: a command's caller can read the standing its write produced in the same request.</summary>
 public sealed partial class AuthorityStandingProjection : SingleStreamProjection<AuthorityStanding, string>
 {
-    public AuthorityStandingProjection() => Name = "AuthorityStanding";
+    public AuthorityStandingProjection()
+    {
+        Name = "AuthorityStanding";
+        // Metrics and findings are most of the events and never change a standing: leaving them out of the allow-list
+        // spares every such command a load and a rewrite of this document, and rebuilds skip them.
+        IncludeType<AuthorityRegistered>();
+        IncludeType<AuthorityFormedFrom>();
+        IncludeType<AuthorityAbolished>();
+        IncludeType<InspectionRecorded>();
+        IncludeType<InspectionCorrected>();
+        IncludeType<MonitoringVisitRecorded>();
+        IncludeType<FocusedVisitRecorded>();
+        IncludeType<JtaiRecorded>();
+        IncludeType<FactWithdrawn>();
+    }
 
     public override AuthorityStanding? Evolve(AuthorityStanding? snapshot, string id, IEvent e) =>
         snapshot is null && e.Data is not AuthorityRegistered ? null : AuthorityStanding.Step(snapshot, id, e.Data);
