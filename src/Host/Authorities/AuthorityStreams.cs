@@ -26,11 +26,12 @@ public static class AuthorityStreams
 
     public static async Task<IEventStream<Authority>> FetchForWritingAsync(IDocumentSession session, IAuthorityCommand command, CancellationToken ct)
     {
-        if (command.ExpectedVersion is null && IsStreamKey(command.Authority))
+        if (command.ExpectedVersion is null && LooksLikeStreamKey(command.Authority))
         {
-            // The DfE code is the stream key: fetch directly and skip the resolve query on the write path.
+            // Most writers address the stream key (the DfE code): fetch directly and skip the resolve query. A miss
+            // costs one extra read and falls through to the resolve, so a URN or slug that looks like a key still works.
             var direct = await session.Events.FetchForWriting<Authority>(command.Authority, ct);
-            return direct.Aggregate is not null ? direct : throw Rejection.UnknownAuthority(command.Authority);
+            if (direct.Aggregate is not null) return direct;
         }
         var id = await ResolveAsync(session, command.Authority, ct) ?? throw Rejection.UnknownAuthority(command.Authority);
         if (command.ExpectedVersion is not { } expected) return await session.Events.FetchForWriting<Authority>(id, ct);
@@ -45,6 +46,7 @@ public static class AuthorityStreams
         }
     }
 
-    /// <summary>DfE codes are three digits; URNs are longer, GSS codes start with a letter, slugs with a letter.</summary>
-    private static bool IsStreamKey(string token) => token.Length == 3 && token.All(char.IsAsciiDigit);
+    /// <summary>Stream keys are DfE codes (three digits) or, for other inspected bodies, short codes without spaces or lowercase.</summary>
+    public static bool LooksLikeStreamKey(string token) =>
+        token.Length is > 0 and <= 20 && token.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 }

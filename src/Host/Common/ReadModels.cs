@@ -16,6 +16,14 @@ public static class ReadModels
     public static async Task<string> ResolveAsync(IQuerySession session, string authority, CancellationToken ct) =>
         await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
 
+    /// <summary>The standing addressed by any identifier; a stream key is tried first so the common read is one query.</summary>
+    public static async Task<AuthorityStanding> StandingOfAsync(IQuerySession session, string authority, DateTimeOffset? knownAt, CancellationToken ct)
+    {
+        if (knownAt is null && AuthorityStreams.LooksLikeStreamKey(authority) && await session.LoadAsync<AuthorityStanding>(authority, ct) is { } direct)
+            return direct;
+        return await StandingAsync(session, await ResolveAsync(session, authority, ct), knownAt, ct);
+    }
+
     public static async Task<AuthorityStanding> StandingAsync(IQuerySession session, string id, DateTimeOffset? knownAt, CancellationToken ct)
     {
         var standing = knownAt is null

@@ -11,8 +11,7 @@ public static class GetCurrentGradeHandler
 {
     public static async Task<CurrentGrade> Handle(GetCurrentGrade query, IQuerySession session, CancellationToken ct)
     {
-        var id = await ReadModels.ResolveAsync(session, query.Authority, ct);
-        var standing = await ReadModels.StandingAsync(session, id, query.KnownAt, ct);
+        var standing = await ReadModels.StandingOfAsync(session, query.Authority, query.KnownAt, ct);
         return Projections.CurrentGrades.CurrentGrades.At(standing, query.AsOf, query.KnownAt);
     }
 }
