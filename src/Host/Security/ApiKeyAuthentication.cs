@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Tracker.Host.Security;
 
 /// <summary>Authenticates <c>Authorization: Bearer trk_…</c> against the stored hashes; challenges with 401 and WWW-Authenticate.</summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "api-key";
@@ -21,9 +20,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var id = ApiKey.IdOf(token);
         if (id is null) return AuthenticateResult.Fail("The bearer token is not a Tracker API key.");
 
-        await using var session = store.QuerySession();
-        var key = await session.LoadAsync<ApiKey>(id, Context.RequestAborted);
-        if (key is null || !key.IsActive || !key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var key = await keys.FindActiveAsync(id, Context.RequestAborted);
+        if (key is null || !key.Matches(token)) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
         var identity = new ClaimsIdentity(
             [new Claim(Roles.NameClaimType, $"key:{key.Name}"), new Claim(Roles.ClaimType, key.Role.ToString().ToLowerInvariant()), new Claim(KeyIdClaim, key.Id)],

@@ -38,6 +38,7 @@ public static class TrackerSecurity
                     o.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt["SigningKey"]!));
             });
 
+        builder.Services.AddSingleton<ApiKeyCache>();
         var anonymousReads = config.GetValue("AnonymousReads", true);
         builder.Services.AddAuthorization(o => EndpointRoles.AddPolicies(o, anonymousReads));
         return builder;

@@ -35,6 +35,8 @@ public sealed class TrackerFixture : IAsyncLifetime
             b.UseSetting("Tracker:Integrations:RetryHorizon", "00:00:06");
             b.UseSetting("Tracker:Integrations:RequestTimeout", "00:00:05");
             b.UseSetting("Tracker:RateLimit:PermitsPerWindow", "1000000");
+            b.UseSetting("Tracker:Auth:KeyCacheSeconds", "1");
+            b.UseSetting("Tracker:Integrations:TransportQueue", "tracker_events");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             b.ConfigureServices(s => s.InitializeMartenWith(new TestKeys()));
         });
