@@ -21,8 +21,16 @@ public sealed class IntegrationOptions
     public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The PostgreSQL transport queue .NET subscribers listen to.</summary>
-    public string TransportQueue { get; set; } = "tracker_events";
+    /// <summary>
+    /// The PostgreSQL transport queue .NET subscribers listen to (conventionally <c>tracker_events</c>). Off unless set:
+    /// a queue nobody consumes only grows, and filling it costs every write an outbox row.
+    /// </summary>
+    public string? TransportQueue { get; set; }
+
+    public bool TransportEnabled => !string.IsNullOrWhiteSpace(TransportQueue);
+
+    /// <summary>Whether the relay publishes TransportEvent messages at all: to the PostgreSQL queue, RabbitMQ, or both.</summary>
+    public bool PublishesTransportEvents => TransportEnabled || !string.IsNullOrWhiteSpace(RabbitMqUri);
 
     /// <summary>When set (amqp://…), events are also published to a RabbitMQ fanout exchange; nothing RabbitMQ runs otherwise.</summary>
     public string? RabbitMqUri { get; set; }

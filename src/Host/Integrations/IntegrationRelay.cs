@@ -18,10 +18,12 @@ public sealed class IntegrationRelay : BatchSubscription
 {
     public const string Name = "integrations";
     private readonly CloudEventMapper _mapper;
+    private readonly IntegrationOptions _options;
 
-    public IntegrationRelay(CloudEventMapper mapper) : base(Name)
+    public IntegrationRelay(CloudEventMapper mapper, IntegrationOptions options) : base(Name)
     {
         _mapper = mapper;
+        _options = options;
         foreach (var type in CloudEventTypes.ByEvent.Keys) IncludeType(type);
     }
 
@@ -37,7 +39,7 @@ public sealed class IntegrationRelay : BatchSubscription
         foreach (var e in events)
         {
             var body = IntegrationJson.Serialize(e);
-            await bus.PublishAsync(new TransportEvent(body));
+            if (_options.PublishesTransportEvents) await bus.PublishAsync(new TransportEvent(body));
             foreach (var s in subscriptions.Where(s => s.Matches(e)))
             {
                 operations.Store(new WebhookDelivery

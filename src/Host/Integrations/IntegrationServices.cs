@@ -34,8 +34,9 @@ public static class IntegrationServices
         // One pump at a time keeps each subscription's per-authority order without cross-message locking.
         opts.PublishMessage<PumpWebhooks>().ToLocalQueue(WebhookQueue);
         opts.LocalQueue(WebhookQueue).Sequential().UseDurableInbox();
-        opts.PublishMessage<TransportEvent>().ToPostgresqlQueue(options.TransportQueue)
-            .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Copy()));
+        if (options.TransportEnabled)
+            opts.PublishMessage<TransportEvent>().ToPostgresqlQueue(options.TransportQueue!)
+                .DefaultSerializer(new SystemTextJsonSerializer(IntegrationJson.Copy()));
         if (string.IsNullOrWhiteSpace(options.RabbitMqUri)) return;
         // Optional and untested here (no broker on this machine): the same message, also fanned out over RabbitMQ.
         opts.UseRabbitMq(new Uri(options.RabbitMqUri)).AutoProvision();
