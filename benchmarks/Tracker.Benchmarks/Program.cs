@@ -20,6 +20,7 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 _ = Repository.HostDll; // fail early, before seeding, if the Host was not built
+await ProductionBuild.BuildAsync(Log, cancel.Token);
 var root = Path.Combine(Path.GetTempPath(), "tracker-bench", Environment.ProcessId.ToString());
 Log($"Starting a throwaway PostgreSQL under {root}");
 await using var postgres = await EmbeddedPostgres.StartAsync(root, persistent: false, database: "postgres", log: Log);

@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace Tracker.Benchmarks.Infra;
 
 /// <summary>
-/// The real Tracker Host (src/Host build output) in its own process, in production mode, on 127.0.0.1, against the
-/// benchmark's database. Its start-up time to the first 200 is G8; its memory is read from /proc.
+/// The real Tracker Host in its own process, in production mode (pre-generated code, schema applied beforehand by
+/// db-apply: see <see cref="ProductionBuild"/>), on 127.0.0.1, against the benchmark's database. Its start-up time to
+/// the first 200 is G8; its memory is read from /proc.
 /// </summary>
 public sealed class TrackerHostProcess : IAsyncDisposable
 {
@@ -33,17 +34,14 @@ public sealed class TrackerHostProcess : IAsyncDisposable
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(Repository.HostDll)! };
-        info.ArgumentList.Add(Repository.HostDll);
+            WorkingDirectory = ProductionBuild.Directory };
+        info.ArgumentList.Add(ProductionBuild.HostDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         info.Environment["ConnectionStrings__Marten"] = connectionString;
         info.Environment["Tracker__SeedOnStartup"] = "false";
         info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
-        // Production mode without a separate migration step or pre-generated code (see docs/benchmarks.md for G8).
-        info.Environment["Tracker__ApplySchemaOnStartup"] = "true";
-        info.Environment["Tracker__Codegen__TypeLoadMode"] = "Dynamic";
         info.Environment["Tracker__RateLimit__PermitsPerWindow"] = "100000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment) info.Environment[name] = value;
@@ -78,7 +76,7 @@ public sealed class TrackerHostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             WorkingDirectory = host.WorkingDirectory };
-        foreach (var arg in new[] { Repository.HostDll, "keys", "create", "benchmark", "--role", "writer" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { ProductionBuild.HostDll, "keys", "create", "benchmark", "--role", "writer" }) info.ArgumentList.Add(arg);
         foreach (var (name, value) in host.Environment) info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not run keys create");
         var output = await process.StandardOutput.ReadToEndAsync(ct);

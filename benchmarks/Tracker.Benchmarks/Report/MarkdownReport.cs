@@ -50,10 +50,11 @@ public static class MarkdownReport
         if (busy)
             md.AppendLine($"- **The machine was busy** (load average above its {machine.Cores} cores; other builds and tests were running). " +
                           "Ratios are more trustworthy than absolute figures, and both are noisy.");
-        md.AppendLine("- G3 (bulk import), G6 (`/api/national`) and G7 (projection lag) are not available in this build; their rows say what is missing.");
-        md.AppendLine("- G5 measures `GET /api/authorities/{a}` (the register entry) until `/api/authorities/{a}/current` exists.");
+        var unavailable = results.SelectMany(r => r.Rows).Where(r => r.Scenario.NotAvailable is not null).Select(r => r.Scenario.Id).Distinct().ToList();
+        if (unavailable.Count > 0)
+            md.AppendLine($"- {string.Join(", ", unavailable)} could not be measured in this build; their rows say what is missing.");
         md.AppendLine("- What the profile says and what to change: [benchmarks-analysis.md](benchmarks-analysis.md) (hand-written, dated).");
-        md.AppendLine("- G8 is measured with the Host as built: Wolverine's dynamic codegen (no pre-generated code yet), so the first request compiles handlers with Roslyn.").AppendLine();
+        md.AppendLine("- Every Tracker figure comes from the production build: code pre-generated with `codegen write` and loaded statically, schema applied beforehand with `db-apply`, `ASPNETCORE_ENVIRONMENT=Production`.").AppendLine();
     }
 
     private static double ParseLoad(string load) =>

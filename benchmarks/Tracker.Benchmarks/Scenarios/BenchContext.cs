@@ -41,9 +41,20 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
 
     public int? BarePid => _bare?.Pid;
 
+    private bool _schemaApplied;
+
+    /// <summary>Runs the production Host's db-apply once per database, as a deployment does before starting nodes.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        if (_schemaApplied) return;
+        await ProductionBuild.ApplySchemaAsync(TrackerConnectionString, ct);
+        _schemaApplied = true;
+    }
+
     public async Task<TrackerHostProcess> HostAsync(CancellationToken ct)
     {
         if (_host is not null) return _host;
+        await EnsureSchemaAsync(ct);
         _host = await TrackerHostProcess.StartAsync(TrackerConnectionString, $"/api/authorities/{SyntheticDataset.StreamId(0)}", options.HostEnvironment, ct);
         log($"  Tracker Host started (pid {_host.Pid}, first 200 after {_host.StartToFirst200.TotalSeconds:N2} s)");
         return _host;

@@ -2,18 +2,15 @@ using Tracker.Benchmarks.Infra;
 
 namespace Tracker.Benchmarks.Scenarios;
 
-/// <summary>
-/// Read throughput at 16 connections. Measures GET /api/authorities/{a} today; switch <see cref="TrackerPath"/> to
-/// /api/authorities/{a}/current once the read model is merged.
-/// </summary>
+/// <summary>Read throughput at 16 connections: the current-grade read model against a bare one-row read.</summary>
 public sealed class G5ReadThroughput : IScenario
 {
     private const int Connections = 16;
 
-    public static string TrackerPath(string authority) => $"/api/authorities/{authority}";
+    public static string TrackerPath(string authority) => $"/api/authorities/{authority}/current";
 
     public string Id => "G5";
-    public string Title => $"GET {TrackerPath("{a}")} throughput at 16 connections (/current is not in this build)";
+    public string Title => $"GET {TrackerPath("{a}")} throughput at 16 connections";
     public string Baseline => "bare Kestrel endpoint (separate process) doing one indexed Npgsql row read";
     public string Unit => "req/s";
     public Goal Goal => new(GoalKind.RatioAtLeast, 0.80, "≥ 0.80, p99 < 10 ms");
