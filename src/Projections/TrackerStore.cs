@@ -4,7 +4,6 @@ using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Projections.CurrentGrades;
-using Tracker.Projections.Timelines;
 using Weasel.Core;
 
 namespace Tracker.Projections;
@@ -15,12 +14,11 @@ public static class TrackerStore
     public const string Schema = "tracker";
 
     /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
-    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Timeline", "Authority"];
+    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Authority"];
 
     public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
     {
         "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
-        "Timeline" => await session.Query<TimelineEntry>().CountAsync(ct),
         _ => await session.Query<Authority>().CountAsync(ct),
     };
 
@@ -41,12 +39,10 @@ public static class TrackerStore
             .Duplicate(a => a.GssCode!)
             .Duplicate(a => a.Slug);
 
-        // Read models. Both are inline so a writer reads its own write; neither document grows with the stream
-        // (the standing keeps only reports, the timeline is one small document per fact). National, regional and
-        // neighbour pictures are computed from the standings at query time (see docs/read-models.md).
+        // Read models. The standing is inline so a writer reads its own write, and it keeps only reports, so it does
+        // not grow with metrics and findings. The timeline is live (Timeline.Fold over the stream on read). National,
+        // regional and neighbour pictures are computed from the standings at query time (see docs/read-models.md).
         opts.Projections.Add(new AuthorityStandingProjection(), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
-        opts.Schema.For<TimelineEntry>().Index(e => e.AuthorityId);
 
         return opts;
     }

@@ -43,7 +43,6 @@ public static class ReadModels
 
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IQuerySession session, string id, DateTimeOffset? knownAt, CancellationToken ct)
     {
-        if (knownAt is null) return await session.Query<TimelineEntry>().Where(e => e.AuthorityId == id).ToListAsync(ct);
         var events = await session.Events.FetchStreamAsync(id, timestamp: knownAt, token: ct);
         return Timeline.Fold(id, events.Select(e => e.Data));
     }

@@ -10,8 +10,8 @@ using Tracker.Domain.Visits;
 namespace Tracker.Projections.Timelines;
 
 /// <summary>
-/// One fact on an authority's timeline, as it stands after corrections. Stored one document per fact (id
-/// "authority/factId") so that a long stream never rewrites a growing document. Withdrawn facts are deleted.
+/// One fact on an authority's timeline, as it stands after corrections (id "authority/factId"). Withdrawn facts are
+/// left out. Built by <see cref="Timeline.Fold"/> from the authority's stream; never stored.
 /// </summary>
 public sealed record TimelineEntry(
     string Id,

@@ -1,38 +1,12 @@
-using JasperFx.Events;
-using Marten;
-using Marten.Events.Projections;
-using Marten.Patching;
 using Tracker.Domain.Corrections;
 
 namespace Tracker.Projections.Timelines;
 
-/// <summary>Inline, one document per fact: a write touches only the fact it records, corrects or withdraws.</summary>
-public sealed partial class TimelineProjection : EventProjection
-{
-    public TimelineProjection() => Name = "Timeline";
-
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        var authorityId = e.StreamKey!;
-        switch (e.Data)
-        {
-            case MetricCorrected c:
-                operations.Patch<TimelineEntry>(TimelineEntry.IdFor(authorityId, c.FactId))
-                    .Set(x => x.Value, c.Corrected.Value).Set(x => x.Low, c.Corrected.Low).Set(x => x.High, c.Corrected.High)
-                    .Set(x => x.Unit, c.Corrected.Unit).Set(x => x.Corrected, true).Set(x => x.RecordedAt, c.Recorded.At);
-                break;
-            case FactWithdrawn w:
-                operations.Delete<TimelineEntry>(TimelineEntry.IdFor(authorityId, w.FactId));
-                break;
-            default:
-                if (TimelineEntry.From(authorityId, e.Data) is { } entry) operations.Store(entry);
-                break;
-        }
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>The same rules as <see cref="TimelineProjection"/>, folded in memory for as-known-at reads and tests.</summary>
+/// <summary>
+/// A live projection: an authority's timeline is folded from its own stream on every read. Streams are short (tens to a
+/// few thousand facts), so the read costs one indexed query, while storing it (one document per fact, as before) doubled
+/// the rows every write, import and rebuild had to write. See docs/read-models.md.
+/// </summary>
 public static class Timeline
 {
     public static IReadOnlyList<TimelineEntry> Fold(string authorityId, IEnumerable<object> events)
