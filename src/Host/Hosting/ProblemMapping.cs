@@ -34,7 +34,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             RejectionKind.NotFound => 404,
             RejectionKind.Conflict => 409,
             _ => 422,
-        }, r.Title, r.Message, r.Kind.ToString().ToLowerInvariant()),
+        }, r.Title, r.Message, r.Kind.ToString().ToLowerInvariant(), r.Errors),
         ConcurrencyException or ExistingStreamIdCollisionException or StreamLockedException when http.Request.Headers.IfMatch.Count > 0 =>
             Problem(412, "Precondition failed", "The authority's stream has moved past the version in If-Match. Read it again and retry.", "precondition_failed"),
         ConcurrencyException or ExistingStreamIdCollisionException or StreamLockedException =>
@@ -49,6 +49,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerException!) : e;
 
-    private static ProblemDetails Problem(int status, string title, string detail, string code) =>
-        new() { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+    private static ProblemDetails Problem(int status, string title, string detail, string code, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+        // A batch refused for several reasons names each command's reason, whatever the status.
+        if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
+        return problem;
+    }
 }
