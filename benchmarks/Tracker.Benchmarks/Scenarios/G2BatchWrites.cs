@@ -1,13 +1,12 @@
+using System.Net.Http.Headers;
+using System.Text;
 using Npgsql;
-using Tracker.Domain.Metrics;
-using Tracker.Host.Authorities;
 
 namespace Tracker.Benchmarks.Scenarios;
 
 /// <summary>
-/// 100-event batches. Tracker has no batch command yet (the importer will bring one), so a batch here is 100 commands
-/// through the one write path, AuthorityWrites.ExecuteAsync (resolve, FetchForWriting, decide, append), in one Marten
-/// session committed once — with the Host's store configuration, in this process.
+/// 100-event batches: POST /api/batches on the real Host, each body 100 metric commands (one event each, on distinct
+/// streams), recorded in one transaction. The baseline sends the same 100 event rows as one INSERT transaction.
 /// </summary>
 public sealed class G2BatchWrites : IScenario
 {
@@ -15,27 +14,41 @@ public sealed class G2BatchWrites : IScenario
     private const int BatchSize = 100;
 
     public string Id => "G2";
-    public string Title => "100-event batches, 4 writers (100 commands through AuthorityWrites in one Marten session)";
+    public string Title => "100-event batches, 4 writers (POST /api/batches with 100 commands on the Host)";
     public string Baseline => "raw 100-row INSERT transactions, 4 clients";
     public string Unit => "events/s";
     public Goal Goal => new(GoalKind.RatioAtLeast, 0.60, "≥ 0.60");
 
+    /// <summary>At least ten batches per side, so four writers each send a few.</summary>
+    private static int Events(BenchContext context) => Math.Max(context.WritesPerRound, 10 * BatchSize);
+
     public async Task<Measurement> RunTrackerAsync(BenchContext context, CancellationToken ct)
     {
-        var batches = WriteWork.Prepare(context, context.WritesPerRound).Chunk(BatchSize).ToArray();
+        var host = await context.HostAsync(ct);
+        var batches = WriteWork.Prepare(context, Events(context)).Chunk(BatchSize)
+            .Select(b => "{\"commands\":[" + string.Join(',', b.Select(i => $"{{\"type\":\"metric\",\"authority\":\"{i.StreamId}\",\"fact\":{i.Body}}}")) + "]}")
+            .ToArray();
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Writers };
+        using var http = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var failures = 0;
         var elapsed = await Workers.RunAsync(batches.Length, Writers, async b =>
         {
-            await using var session = context.Store.LightweightSession();
-            foreach (var item in batches[b])
-                await AuthorityWrites.ExecuteAsync(session, item.Command, TimeProvider.System, RecordMetric.Decide, ct);
-            await session.SaveChangesAsync(ct);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/batches")
+            {
+                Content = new StringContent(batches[b], Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.ApiKey);
+            using var response = await http.SendAsync(request, ct);
+            if ((int)response.StatusCode != 201) Interlocked.Increment(ref failures);
         });
-        return new Measurement(batches.Sum(b => b.Length) / elapsed.TotalSeconds, Ops: batches.Sum(b => b.Length));
+        if (failures > 0) context.Log($"    G2: {failures} of {batches.Length} batches did not answer 201");
+        var events = (batches.Length - failures) * BatchSize;
+        return new Measurement(events / elapsed.TotalSeconds, new Dictionary<string, double> { ["failed"] = failures }, events);
     }
 
     public async Task<Measurement> RunBaselineAsync(BenchContext context, CancellationToken ct)
     {
-        var batches = WriteWork.Prepare(context, context.WritesPerRound).Chunk(BatchSize).ToArray();
+        var batches = WriteWork.Prepare(context, Events(context)).Chunk(BatchSize).ToArray();
         var elapsed = await Workers.RunAsync(batches.Length, Writers, async b =>
         {
             await using var connection = await context.DataSource.OpenConnectionAsync(ct);
