@@ -1,11 +1,4 @@
 using Tracker.Domain.Authorities;
-using Tracker.Domain.Common;
-using Tracker.Domain.Corrections;
-using Tracker.Domain.Findings;
-using Tracker.Domain.Inspections;
-using Tracker.Domain.Jtais;
-using Tracker.Domain.Metrics;
-using Tracker.Domain.Visits;
 
 namespace Tracker.Benchmarks.Data;
 
@@ -16,19 +9,7 @@ internal static class AuthorityFold
     {
         if (e is AuthorityRegistered registered) return Authority.Create(registered);
         var s = state ?? throw new InvalidOperationException("A stream must start with AuthorityRegistered");
-        switch (e)
-        {
-            case InspectionRecorded x: s.Apply(x); break;
-            case MonitoringVisitRecorded x: s.Apply(x); break;
-            case FocusedVisitRecorded x: s.Apply(x); break;
-            case JtaiRecorded x: s.Apply(x); break;
-            case MetricObserved x: s.Apply(x); break;
-            case FindingRecorded x: s.Apply(x); break;
-            case InspectionCorrected x: s.Apply(x); break;
-            case MetricCorrected x: s.Apply(x); break;
-            case FactWithdrawn x: s.Apply(x); break;
-            default: throw new InvalidOperationException($"No fold for {e.GetType().Name}");
-        }
+        AuthorityEvolution.Apply(s, e);
         s.Version++;
         return s;
     }
