@@ -4,6 +4,7 @@ using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.National;
 using Tracker.Projections.Timelines;
 using Weasel.Core;
 
@@ -15,12 +16,13 @@ public static class TrackerStore
     public const string Schema = "tracker";
 
     /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
-    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Timeline", "Authority"];
+    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Timeline", "Authority", GradePictureProjection.ProjectionName];
 
     public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
     {
         "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
         "Timeline" => await session.Query<TimelineEntry>().CountAsync(ct),
+        GradePictureProjection.ProjectionName => await session.Query<GradeDelta>().CountAsync(ct),
         _ => await session.Query<Authority>().CountAsync(ct),
     };
 
@@ -42,11 +44,24 @@ public static class TrackerStore
             .Duplicate(a => a.Slug);
 
         // Read models. Both are inline so a writer reads its own write; neither document grows with the stream
-        // (the standing keeps only reports, the timeline is one small document per fact). National, regional and
-        // neighbour pictures are computed from the standings at query time (see docs/read-models.md).
+        // (the standing keeps only reports, the timeline is one small document per fact).
         opts.Projections.Add(new AuthorityStandingProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<TimelineEntry>().Index(e => e.AuthorityId);
+
+        // National and regional pictures as at any date: per-day grade changes per scope, summed up to asOf on read.
+        // Async because the daemon must be the only writer of the shared per-day rows; a rebuild tears down all three types.
+        opts.Projections.Add(new GradePictureProjection(), ProjectionLifecycle.Async, GradePictureProjection.ProjectionName, async =>
+        {
+            async.DeleteViewTypeOnTeardown<GradeContribution>();
+            async.DeleteViewTypeOnTeardown<GradeDelta>();
+            async.DeleteViewTypeOnTeardown<GradeScope>();
+        });
+        opts.Schema.For<GradeContribution>();
+        opts.Schema.For<GradeScope>();
+        opts.Schema.For<GradeDelta>().Duplicate(d => d.Scope).Duplicate(d => d.Day);
+        // Wake the daemon on append (LISTEN/NOTIFY) instead of waiting for its next poll: append-to-visible lag.
+        opts.Events.UseListenNotifyForEventAppends = true;
 
         return opts;
     }
