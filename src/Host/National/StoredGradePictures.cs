@@ -21,17 +21,18 @@ public static class StoredGradePictures
         $"select jsonb_build_object('counts', jsonb_build_array(" +
         string.Join(", ", Enumerable.Range(0, GradeContribution.Buckets).Select(b => $"coalesce(sum((d.data->'counts'->?->>{b})::int), 0)")) +
         $"), 'processed', coalesce((select last_seq_id from {TrackerStore.Schema}.mt_event_progression where name = '{GradePictureProjection.ProjectionName}:All'), 0)) " +
-        $"from {TrackerStore.Schema}.mt_doc_gradedelta d where d.scope = ? and d.day <= ?";
+        $"from {TrackerStore.Schema}.mt_doc_gradedelta d where d.scope = any(?) and d.day <= ?";
 
     public static async Task<StoredPicture> EnglandAsync(IQuerySession session, string area, DateOnly asOf, CancellationToken ct) =>
-        await ReadAsync(session, GradeScope.England, "england", area, asOf, ct);
+        await ReadAsync(session, [GradeScope.England], "england", area, asOf, ct);
 
     public static async Task<StoredPicture> RegionAsync(IQuerySession session, string region, string area, DateOnly asOf, CancellationToken ct)
     {
-        var scopes = await session.Query<GradeScope>().Where(s => s.Members > 0).ToListAsync(ct);
-        var scope = scopes.FirstOrDefault(s => Matches(s, region))
-            ?? throw new Rejection(RejectionKind.NotFound, "Unknown region", $"No authority is in region '{region}'. Use a region name (London), its code (E12000007) or slug (yorkshire-and-the-humber).");
-        return await ReadAsync(session, scope.Id, scope.Name ?? region, area, asOf, ct);
+        var scopes = (await session.Query<GradeScope>().Where(s => s.Members > 0).ToListAsync(ct)).Where(s => Matches(s, region))
+            .OrderByDescending(s => s.Members).ToList();
+        if (scopes.Count == 0)
+            throw new Rejection(RejectionKind.NotFound, "Unknown region", $"No authority is in region '{region}'. Use a region name (London), its code (E12000007) or slug (yorkshire-and-the-humber).");
+        return await ReadAsync(session, scopes.Select(s => s.Id).ToArray(), scopes[0].Name ?? region, area, asOf, ct);
     }
 
     /// <summary>The rule of <see cref="AuthorityRow.InRegion"/>: name, code or slug, ignoring case.</summary>
@@ -39,9 +40,9 @@ public static class StoredGradePictures
         (string.Equals(s.Name, region, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Code, region, StringComparison.OrdinalIgnoreCase)
          || string.Equals(Authorities.Registration.ReferenceData.Slugify(s.Name ?? ""), region, StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<StoredPicture> ReadAsync(IQuerySession session, string scopeKey, string scopeName, string area, DateOnly asOf, CancellationToken ct)
+    private static async Task<StoredPicture> ReadAsync(IQuerySession session, string[] scopeKeys, string scopeName, string area, DateOnly asOf, CancellationToken ct)
     {
-        object[] parameters = [.. Enumerable.Repeat<object>(area, GradeContribution.Buckets), scopeKey, asOf];
+        object[] parameters = [.. Enumerable.Repeat<object>(area, GradeContribution.Buckets), scopeKeys, asOf];
         var sums = (await session.AdvancedSql.QueryAsync<Sums>(Sql, ct, parameters)).Single();
         return new StoredPicture(GradePictures.FromCounts(scopeName, area, asOf, null, sums.Counts), sums.Processed);
     }

@@ -44,8 +44,12 @@ public sealed class GradeScope
     public string? Code { get; set; }
     public int Members { get; set; }
 
+    /// <summary>
+    /// Keyed by name and code together: a region query matches an authority by either (or the name's slug), and the
+    /// register has an authority whose code disagrees with its region's name, so a query can span several scopes.
+    /// </summary>
     public static string? KeyFor(string? region, string? code) =>
-        (region ?? code) is { Length: > 0 } name ? "region:" + name.ToLowerInvariant() : null;
+        string.IsNullOrEmpty(region) && string.IsNullOrEmpty(code) ? null : $"region:{region?.ToLowerInvariant()}|{code?.ToLowerInvariant()}";
 }
 
 /// <summary>The net change a batch makes to the per-day rows and scope memberships (pure, so tests can replay it in memory).</summary>

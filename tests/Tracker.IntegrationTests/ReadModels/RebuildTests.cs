@@ -52,7 +52,7 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         var rebuilt = await SnapshotAsync();
         rebuilt.Standings.ShouldBe(live.Standings);
         rebuilt.Timeline.ShouldBe(live.Timeline);
-        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Timeline", "Authority"]);
+        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Timeline", "Authority", "GradePicture"]);
         progress.ShouldContain(p => p.Contains("done"));
     }
 }
