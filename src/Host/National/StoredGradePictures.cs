@@ -10,18 +10,20 @@ namespace Tracker.Host.National;
 public sealed record StoredPicture(GradePicture Picture, long ProcessedSequence);
 
 /// <summary>
-/// Answers "as at" pictures from the GradePicture projection: one SQL sum over the scope's per-day rows up to asOf
-/// (O(days), not O(authorities)). Eventually consistent: it reflects the events the daemon has processed.
+/// Answers "as at" pictures from the GradePicture projection: one SQL sum over the scope's year, month and day rows
+/// that together cover everything up to asOf (at most ~60 rows, not O(authorities)). Eventually consistent: it reflects the events the daemon has processed.
 /// </summary>
 public static class StoredGradePictures
 {
     public sealed record Sums(int[] Counts, long Processed);
 
-    private static readonly string Sql =
+    /// <summary>One statement per number of row ranges (1 to 3): the area's counts summed over the ranges' rows.</summary>
+    private static readonly string[] Sql = [.. Enumerable.Range(0, 4).Select(ranges =>
         $"select jsonb_build_object('counts', jsonb_build_array(" +
-        string.Join(", ", Enumerable.Range(0, GradeContribution.Buckets).Select(b => $"coalesce(sum((d.data->'counts'->?->>{b})::int), 0)")) +
+        string.Join(", ", Enumerable.Range(0, GradeContribution.Buckets).Select(b => $"coalesce(sum((r.c->>{b})::int), 0)")) +
         $"), 'processed', coalesce((select last_seq_id from {TrackerStore.Schema}.mt_event_progression where name = '{GradePictureProjection.ProjectionName}:All'), 0)) " +
-        $"from {TrackerStore.Schema}.mt_doc_gradedelta d where d.scope = any(?) and d.day <= ?";
+        $"from (select d.data->'counts'->? as c from {TrackerStore.Schema}.mt_doc_gradedelta d where " +
+        string.Join(" or ", Enumerable.Repeat("(d.scope = any(?) and d.day between ? and ?)", ranges)) + ") r")];
 
     public static async Task<StoredPicture> EnglandAsync(IQuerySession session, string area, DateOnly asOf, CancellationToken ct) =>
         await ReadAsync(session, [GradeScope.England], "england", area, asOf, ct);
@@ -42,8 +44,10 @@ public static class StoredGradePictures
 
     private static async Task<StoredPicture> ReadAsync(IQuerySession session, string[] scopeKeys, string scopeName, string area, DateOnly asOf, CancellationToken ct)
     {
-        object[] parameters = [.. Enumerable.Repeat<object>(area, GradeContribution.Buckets), scopeKeys, asOf];
-        var sums = (await session.AdvancedSql.QueryAsync<Sums>(Sql, ct, parameters)).Single();
+        var ranges = GradeDelta.RowsFor(asOf);
+        var parameters = new List<object> { area };
+        foreach (var (suffix, from, to) in ranges) parameters.AddRange([scopeKeys.Select(k => k + suffix).ToArray(), from, to]);
+        var sums = (await session.AdvancedSql.QueryAsync<Sums>(Sql[ranges.Count], ct, [.. parameters])).Single();
         return new StoredPicture(GradePictures.FromCounts(scopeName, area, asOf, null, sums.Counts), sums.Processed);
     }
 }

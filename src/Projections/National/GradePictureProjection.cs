@@ -6,9 +6,11 @@ using Tracker.Domain.Common;
 namespace Tracker.Projections.National;
 
 /// <summary>
-/// One scope's changes on one day: per area, how many authorities entered (+) or left (-) each grade bucket
-/// ([outstanding, good, requires improvement, inadequate, ungraded]). A picture as at D is the sum of its scope's rows
-/// with Day on or before D: a few thousand small rows however many authorities there are.
+/// One scope's changes in one period: per area, how many authorities entered (+) or left (-) each grade bucket
+/// ([outstanding, good, requires improvement, inadequate, ungraded]). Every change is kept three times: in its day's row,
+/// its month's row and its year's row (Scope suffixed <c>#d</c>, <c>#m</c>, <c>#y</c>; Day = the period's first day), so
+/// a picture as at D sums whole years before D's year, whole months before D's month, and D's month's days up to D:
+/// at most ~60 small rows, however many authorities and days there are (see <see cref="RowsFor"/>).
 /// </summary>
 public sealed class GradeDelta
 {
@@ -18,6 +20,26 @@ public sealed class GradeDelta
     public Dictionary<string, int[]> Counts { get; set; } = new(StringComparer.Ordinal);
 
     public static string IdFor(string scope, DateOnly day) => $"{scope}|{day:yyyy-MM-dd}";
+
+    /// <summary>The rows a change on <paramref name="day"/> is added to: (row scope, period start) for its day, month and year.</summary>
+    public static IEnumerable<(string Scope, DateOnly Start)> PeriodsOf(string scope, DateOnly day)
+    {
+        yield return (scope + "#d", day);
+        yield return (scope + "#m", new DateOnly(day.Year, day.Month, 1));
+        yield return (scope + "#y", new DateOnly(day.Year, 1, 1));
+    }
+
+    /// <summary>Which rows sum to the picture as at <paramref name="asOf"/>: (row scope suffix, first day, last day), inclusive.</summary>
+    public static IReadOnlyList<(string Suffix, DateOnly From, DateOnly To)> RowsFor(DateOnly asOf)
+    {
+        var year = new DateOnly(asOf.Year, 1, 1);
+        var month = new DateOnly(asOf.Year, asOf.Month, 1);
+        var rows = new List<(string, DateOnly, DateOnly)>(3);
+        if (year > DateOnly.MinValue) rows.Add(("#y", DateOnly.MinValue, year.AddDays(-1)));
+        if (month > year) rows.Add(("#m", year, month.AddDays(-1)));
+        rows.Add(("#d", month, asOf));
+        return rows;
+    }
 
     public void Add(string area, int bucket, int change)
     {
@@ -74,9 +96,10 @@ public sealed class GradeChanges
             m.Members += sign;
             if (scope != GradeScope.England && sign > 0) (m.Name, m.Code) = (c.Region, c.RegionCode);
             foreach (var step in steps)
+            foreach (var (rowScope, start) in GradeDelta.PeriodsOf(scope, step.Day))
             {
-                var id = GradeDelta.IdFor(scope, step.Day);
-                if (!Rows.TryGetValue(id, out var row)) Rows[id] = row = new GradeDelta { Id = id, Scope = scope, Day = step.Day };
+                var id = GradeDelta.IdFor(rowScope, start);
+                if (!Rows.TryGetValue(id, out var row)) Rows[id] = row = new GradeDelta { Id = id, Scope = rowScope, Day = start };
                 row.Add(step.Area, step.Bucket, sign * step.Change);
             }
         }
