@@ -59,8 +59,13 @@ public static class TrackerStore
         });
         opts.Schema.For<GradeContribution>();
         opts.Schema.For<GradeScope>();
-        // (scope, day): a read takes ~60 rows by three range scans, whatever the table size.
-        opts.Schema.For<GradeDelta>().Duplicate(d => d.Scope, configure: index => index.Columns = ["scope", "day"]).Duplicate(d => d.Day);
+        opts.Schema.For<GradeDelta>().Duplicate(d => d.Scope).Duplicate(d => d.Day);
+        // (scope, day): a read takes its ~60 rows by three index range scans, whatever the table size. A duplicated
+        // field's index ignores extra columns, so the composite index is added to the mapping directly.
+        opts.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(GradeDelta)) mapping.Indexes.Add(new Marten.Schema.DocumentIndex(mapping, "scope", "day"));
+        });
         // Wake the daemon on append (LISTEN/NOTIFY) instead of waiting for its next poll: append-to-visible lag.
         opts.Events.UseListenNotifyForEventAppends = true;
 
