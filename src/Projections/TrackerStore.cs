@@ -4,6 +4,7 @@ using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.National;
 using Weasel.Core;
 
 namespace Tracker.Projections;
@@ -14,11 +15,12 @@ public static class TrackerStore
     public const string Schema = "tracker";
 
     /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
-    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Authority"];
+    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Authority", GradePictureProjection.ProjectionName];
 
     public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
     {
         "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
+        GradePictureProjection.ProjectionName => await session.Query<GradeDelta>().CountAsync(ct),
         _ => await session.Query<Authority>().CountAsync(ct),
     };
 
@@ -40,10 +42,30 @@ public static class TrackerStore
             .Duplicate(a => a.Slug);
 
         // Read models. The standing is inline so a writer reads its own write, and it keeps only reports, so it does
-        // not grow with metrics and findings. The timeline is live (Timeline.Fold over the stream on read). National,
-        // regional and neighbour pictures are computed from the standings at query time (see docs/read-models.md).
+        // not grow with metrics and findings. The timeline is live (Timeline.Fold over the stream on read). Neighbour
+        // pictures are computed from the standings at query time (see docs/read-models.md).
         opts.Projections.Add(new AuthorityStandingProjection(), ProjectionLifecycle.Inline, RebuildInBulk);
         opts.Projections.RebuildWithBulkCopy = true;
+
+        // National and regional pictures as at any date: per-day grade changes per scope, summed up to asOf on read.
+        // Async because the daemon must be the only writer of the shared per-day rows; a rebuild tears down all three types.
+        opts.Projections.Add(new GradePictureProjection(), ProjectionLifecycle.Async, GradePictureProjection.ProjectionName, async =>
+        {
+            async.DeleteViewTypeOnTeardown<GradeContribution>();
+            async.DeleteViewTypeOnTeardown<GradeDelta>();
+            async.DeleteViewTypeOnTeardown<GradeScope>();
+        });
+        opts.Schema.For<GradeContribution>();
+        opts.Schema.For<GradeScope>();
+        opts.Schema.For<GradeDelta>().Duplicate(d => d.Scope).Duplicate(d => d.Day);
+        // (scope, day): a read takes its ~60 rows by three index range scans, whatever the table size. A duplicated
+        // field's index ignores extra columns, so the composite index is added to the mapping directly.
+        opts.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(GradeDelta)) mapping.Indexes.Add(new Marten.Schema.DocumentIndex(mapping, "scope", "day"));
+        });
+        // Wake the daemon on append (LISTEN/NOTIFY) instead of waiting for its next poll: append-to-visible lag.
+        opts.Events.UseListenNotifyForEventAppends = true;
 
         return opts;
     }

@@ -41,6 +41,23 @@ public static class ReadModels
             .OfType<AuthorityStanding>().ToList();
     }
 
+    /// <summary>The given authorities' standings (unknown ones left out), in the order asked, without loading any other.</summary>
+    public static async Task<IReadOnlyList<AuthorityStanding>> StandingsAsync(IQuerySession session, IReadOnlyList<string> ids, DateTimeOffset? knownAt, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        IEnumerable<AuthorityStanding> found;
+        if (knownAt is null) found = await session.LoadManyAsync<AuthorityStanding>(ct, ids.ToArray());
+        else
+        {
+            var wanted = ids.ToArray();
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Timestamp <= knownAt.Value && e.StreamKey.IsOneOf(wanted)).OrderBy(e => e.Sequence).ToListAsync(ct);
+            found = events.GroupBy(e => e.StreamKey!).Select(g => AuthorityStanding.Fold(g.Key, g.Select(e => e.Data))).OfType<AuthorityStanding>();
+        }
+        var byId = found.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return ids.Select(byId.GetValueOrDefault).OfType<AuthorityStanding>().ToList();
+    }
+
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(IQuerySession session, string id, DateTimeOffset? knownAt, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, timestamp: knownAt, token: ct);

@@ -17,13 +17,20 @@ public static class GetNationalPictureEndpoint
     public static async Task<IResult> Get(string? area, string? asOf, string? knownAt, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var read = ReadQuery.Parse(asOf, knownAt, clock);
-        var picture = await GetGradePictureHandler.Handle(new GetGradePicture(ReadQuery.Area(area), read.AsOf, read.KnownAt), session, ct);
-        return Answer(http, picture);
+        var (picture, processed) = await GetGradePictureHandler.AnswerAsync(new GetGradePicture(ReadQuery.Area(area), read.AsOf, read.KnownAt), session, ct);
+        return Answer(http, picture, processed);
     }
 
-    internal static IResult Answer(HttpContext http, GradePicture picture) => ReadResults.WantsCsv(http)
-        ? ReadResults.Csv(http, $"grades-{picture.Area}-{picture.AsOf:yyyy-MM-dd}.csv", GetGradePictureHandler.CsvHeader, [GetGradePictureHandler.CsvCells(picture)])
-        : ReadResults.Json(http, picture);
+    /// <summary>Header on answers from the async projection: the last event sequence it had processed (see docs/read-models.md).</summary>
+    public const string ProcessedSequenceHeader = "X-Projection-Sequence";
+
+    internal static IResult Answer(HttpContext http, GradePicture picture, long? processed)
+    {
+        if (processed is { } sequence) http.Response.Headers[ProcessedSequenceHeader] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ReadResults.WantsCsv(http)
+            ? ReadResults.Csv(http, $"grades-{picture.Area}-{picture.AsOf:yyyy-MM-dd}.csv", GetGradePictureHandler.CsvHeader, [GetGradePictureHandler.CsvCells(picture)])
+            : ReadResults.Json(http, picture);
+    }
 }
 
 public static class GetRegionalPictureEndpoint
@@ -37,8 +44,8 @@ public static class GetRegionalPictureEndpoint
     public static async Task<IResult> Get(string region, string? area, string? asOf, string? knownAt, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var read = ReadQuery.Parse(asOf, knownAt, clock);
-        var picture = await GetGradePictureHandler.Handle(new GetGradePicture(ReadQuery.Area(area), read.AsOf, read.KnownAt, region), session, ct);
-        return GetNationalPictureEndpoint.Answer(http, picture);
+        var (picture, processed) = await GetGradePictureHandler.AnswerAsync(new GetGradePicture(ReadQuery.Area(area), read.AsOf, read.KnownAt, region), session, ct);
+        return GetNationalPictureEndpoint.Answer(http, picture, processed);
     }
 }
 

@@ -5,7 +5,7 @@ namespace Tracker.Host.Rebuilds;
 
 public sealed class RebuildInput : NetCoreInput
 {
-    [Description("Projection to rebuild (AuthorityStanding, Timeline, Authority); all when omitted")]
+    [Description("Projection to rebuild (AuthorityStanding, Authority, GradePicture); all when omitted")]
     public string? Name { get; set; }
 }
 

@@ -34,11 +34,17 @@ public static class GradePictures
 
     public static GradePicture Compute(string scope, string area, DateOnly asOf, DateTimeOffset? knownAt, IEnumerable<AuthorityStanding> standings)
     {
-        var grades = standings.Where(s => s.ExistedOn(asOf)).Select(s => GradeOn(s, area, asOf)).ToList();
-        int Count(Grade g) => grades.Count(x => x == g);
-        var (outstanding, good, ri, inadequate) = (Count(Grade.Outstanding), Count(Grade.Good), Count(Grade.RequiresImprovement), Count(Grade.Inadequate));
+        var counts = new int[GradeContribution.Buckets];
+        foreach (var s in standings.Where(s => s.ExistedOn(asOf))) counts[GradeContribution.Bucket(GradeOn(s, area, asOf))]++;
+        return FromCounts(scope, area, asOf, knownAt, counts);
+    }
+
+    /// <summary>The picture from authorities per bucket: [outstanding, good, requires improvement, inadequate, ungraded].</summary>
+    public static GradePicture FromCounts(string scope, string area, DateOnly asOf, DateTimeOffset? knownAt, IReadOnlyList<int> counts)
+    {
+        var (outstanding, good, ri, inadequate, ungraded) = (counts[0], counts[1], counts[2], counts[3], counts[GradeContribution.Ungraded]);
         var graded = outstanding + good + ri + inadequate;
         decimal? percent = graded == 0 ? null : Math.Round(100m * (good + outstanding) / graded, 1, MidpointRounding.AwayFromZero);
-        return new GradePicture(scope, area, asOf, knownAt, grades.Count, outstanding, good, ri, inadequate, grades.Count - graded, graded, percent, MethodText);
+        return new GradePicture(scope, area, asOf, knownAt, graded + ungraded, outstanding, good, ri, inadequate, ungraded, graded, percent, MethodText);
     }
 }

@@ -27,6 +27,7 @@ public sealed class NationalPictureTests(TrackerFixture fixture) : IntegrationTe
         await Host.Inspection("928", FrameworkVersion.Ilacs2018, "2019-08-01", "n18", Grade.Inadequate);
         await Host.Inspection("302", FrameworkVersion.Ilacs2023, "2023-06-01", "bn23", Grade.Good);
         await Host.Inspection("302", FrameworkVersion.Ilacs2023, "2025-06-01", "bn25", Grade.Inadequate);
+        await ProjectionsCaughtUpAsync();
     }
 
     [Fact]
@@ -97,7 +98,26 @@ public sealed class NationalPictureTests(TrackerFixture fixture) : IntegrationTe
         var then = await Host.GetJson<Picture>($"/api/national?asOf=2024-03-31&knownAt={before}");
         (then.Authorities, then.Good, then.Outstanding, then.Graded).ShouldBe((153, 1, 0, 1));
         (await Host.GetJson<List<Row>>($"/api/authorities?asOf=2024-03-31&grade=outstanding&knownAt={before}")).ShouldBeEmpty();
+        await ProjectionsCaughtUpAsync();
         (await Host.GetJson<Picture>("/api/national?asOf=2024-03-31")).Graded.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_stored_picture_is_eventually_consistent_and_says_how_far_it_has_processed()
+    {
+        await ProjectionsCaughtUpAsync();
+        var before = await Host.Scenario(s => s.Get.Url("/api/national?asOf=2024-03-31"));
+        var seen = long.Parse(before.Context.Response.Headers["X-Projection-Sequence"].ToString());
+        seen.ShouldBeGreaterThan(0);
+
+        await Host.Inspection("380", FrameworkVersion.Ilacs2023, "2024-02-01", "b23", Grade.Good);
+        var after = await Eventually.GetAsync(() => Host.GetJson<Picture>("/api/national?asOf=2024-03-31"), p => p.Good == 1, TimeSpan.FromSeconds(10), "the daemon to apply the inspection");
+        after.Graded.ShouldBe(1);
+        var later = await Host.Scenario(s => s.Get.Url("/api/national?asOf=2024-03-31"));
+        long.Parse(later.Context.Response.Headers["X-Projection-Sequence"].ToString()).ShouldBeGreaterThan(seen);
+        // knownAt answers fold the events themselves and carry no projection sequence.
+        var known = await Host.Scenario(s => s.Get.Url($"/api/national?asOf=2024-03-31&knownAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}"));
+        known.Context.Response.Headers.ContainsKey("X-Projection-Sequence").ShouldBeFalse();
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class QueryMessageTests(TrackerFixture fixture) : IntegrationTest(
         await Host.Metric("380", MetricNames.ReviewTimeliness, "2013-14", 79.1m);
         await Host.Metric("380", MetricNames.ReviewTimeliness, "2015-16", 98.4m);
         var asOf = new DateOnly(2024, 3, 31);
+        await ProjectionsCaughtUpAsync();
 
         var national = await Host.Ask<GradePicture>(new GetGradePicture(JudgementAreas.Overall, asOf));
         (national.Good, national.Graded, national.GoodOrOutstandingPercent).ShouldBe((1, 1, 100.0m));

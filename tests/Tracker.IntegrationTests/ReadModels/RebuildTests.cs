@@ -47,7 +47,7 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         var rebuilt = await SnapshotAsync();
         rebuilt.Standings.ShouldBe(live.Standings);
         rebuilt.Authorities.ShouldBe(live.Authorities);
-        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Authority"]);
+        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Authority", "GradePicture"]);
         progress.ShouldContain(p => p.Contains("done"));
     }
 }

@@ -1,5 +1,6 @@
 using Alba;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.Host.Hosting;
 
@@ -90,5 +91,8 @@ public abstract class IntegrationTest(TrackerFixture fixture) : IAsyncLifetime
     protected IAlbaHost Host => Fixture.Host;
 
     public virtual Task InitializeAsync() => Fixture.ResetAsync();
+
+    /// <summary>The national and regional pictures come from an async projection: wait until the daemon has caught up.</summary>
+    protected Task ProjectionsCaughtUpAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
     public virtual Task DisposeAsync() => Task.CompletedTask;
 }
