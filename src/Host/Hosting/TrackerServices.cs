@@ -43,7 +43,7 @@ public static class TrackerServices
                 opts.OpenTelemetry.TrackEventCounters();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
         // Several production nodes must be able to start at once: there the schema changes only through `db-apply`.
         if (ProductionMode.AppliesSchemaOnStartup(builder)) marten.ApplyAllDatabaseChangesOnStartup();
         ProductionMode.Configure(builder);
@@ -71,6 +71,7 @@ public static class TrackerServices
                 rule.ToPostgresqlQueue(CommandQueue);
             });
             opts.ConfigureIntegrations(integrations);
+            opts.ConfigureCluster(builder.Configuration);
 
             // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));
@@ -78,6 +79,7 @@ public static class TrackerServices
             opts.OnException<Rejection>().MoveToErrorQueue();
         });
 
+        services.AddClusterNodeLog();
         services.AddWolverineHttp();
         services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

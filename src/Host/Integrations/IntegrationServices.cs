@@ -1,4 +1,3 @@
-using JasperFx.Events.Daemon;
 using Marten;
 using Tracker.Host.Integrations.Webhooks;
 using Wolverine;
@@ -23,9 +22,9 @@ public static class IntegrationServices
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<PendingDeliverySweep>();
         builder.Services.AddHostedService<RelayWatchdog>();
-        // The daemon keeps the high-water mark the feed stops at, and runs the relay subscription.
-        marten.AddAsyncDaemon(DaemonMode.Solo)
-            .SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
+        // No AddAsyncDaemon: Wolverine runs the daemon (see Cluster.cs) and starts the relay on exactly one node. The
+        // daemon on that node also keeps the high-water mark the feed stops at.
+        marten.SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
         return options;
     }
 

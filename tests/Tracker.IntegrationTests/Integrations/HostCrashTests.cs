@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Diagnostics;
 using Npgsql;
+using Xunit.Abstractions;
 using Tracker.IntegrationTests.Support;
 
 namespace Tracker.IntegrationTests.Integrations;
 
 /// <summary>Runs its own Tracker process on its own database, so killing it cannot disturb the shared test host.</summary>
-public sealed class HostCrashTests(TrackerFixture fixture) : IntegrationTest(fixture)
+public sealed class HostCrashTests(TrackerFixture fixture, ITestOutputHelper output) : IntegrationTest(fixture)
 {
     [Fact]
     [Trait("Category", "Slow")]
@@ -29,9 +31,13 @@ public sealed class HostCrashTests(TrackerFixture fixture) : IntegrationTest(fix
         await host.KillAsync();
 
         await receiver.RestartAsync();
+        var restarting = Stopwatch.StartNew();
         await host.StartAsync();
+        var answering = restarting.Elapsed;
 
         await Eventually.TrueAsync(() => receiver.Received.Select(r => r.Id).Distinct().Count() == 2, TimeSpan.FromSeconds(60), "both events after restart");
+        // The restarted process is a new Wolverine node: the killed one keeps the relay until its heartbeat is stale.
+        output.WriteLine($"Restarted node: answering HTTP after {answering.TotalSeconds:F1} s, both webhooks delivered {restarting.Elapsed.TotalSeconds:F1} s after the restart began.");
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
         receiver.Received.Select(r => r.Subject).Distinct().Order().ShouldBe(["380", "383"]);
     }

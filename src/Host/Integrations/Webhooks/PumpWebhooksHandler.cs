@@ -9,9 +9,11 @@ namespace Tracker.Host.Integrations.Webhooks;
 /// </summary>
 public static class PumpWebhooksHandler
 {
-    public static async Task Handle(PumpWebhooks pump, IDocumentSession session, IMessageBus bus, WebhookSender sender,
+    public static async Task Handle(PumpWebhooks pump, IDocumentStore store, IDocumentSession session, IMessageBus bus, WebhookSender sender,
         IntegrationOptions options, TimeProvider clock, ILogger<WebhookSender> log, CancellationToken ct)
     {
+        // Taken before reading what is pending, so a pump that waited sees what the other one delivered.
+        await using var exclusive = await PumpLock.AcquireAsync(store, pump, ct);
         var subscription = await session.LoadAsync<WebhookSubscription>(pump.SubscriptionId, ct);
         if (subscription is not { Status: SubscriptionStatus.Active }) return;
 
