@@ -54,6 +54,7 @@ public static class TrackerServices
             marten.InitializeWith<BundledDataImport>();
         services.AddSingleton<AuthorityRegistrar>();
         services.AddSingleton<BundledDataImport>();
+        services.AddSingleton(new ImportOptions(builder.Configuration.GetValue("Tracker:Import:AuthoritiesPerChunk", ImportOptions.DefaultAuthoritiesPerChunk)));
         services.AddSingleton<Importer>();
         var integrations = builder.AddIntegrations(marten);
 

@@ -9,7 +9,7 @@ namespace Tracker.Host.Imports;
 /// On a database with no inspections yet, imports the sources that ship in data/sources so the API answers real
 /// questions at once. Runs as Marten initial data after the authorities are registered; Tracker:ImportBundledDataOnStartup turns it off.
 /// </summary>
-public sealed class BundledDataImport(TimeProvider clock, ILogger<BundledDataImport> log) : IInitialData
+public sealed class BundledDataImport(TimeProvider clock, ImportOptions options, ILogger<BundledDataImport> log) : IInitialData
 {
     public static readonly string[] Files = ["data/sources/ofsted-csc-inspections-sample.csv", "data/sources/sif-iro-summary-page.txt"];
 
@@ -20,7 +20,7 @@ public sealed class BundledDataImport(TimeProvider clock, ILogger<BundledDataImp
             if (await query.Events.QueryRawEventDataOnly<InspectionRecorded>().AnyAsync(ct)) return;
         }
 
-        var importer = new Importer(store, clock);
+        var importer = new Importer(store, clock, options);
         foreach (var file in Files)
         {
             var path = Path.Combine(AppContext.BaseDirectory, file);

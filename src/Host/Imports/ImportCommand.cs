@@ -25,8 +25,9 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         await host.StartAsync();
         try
         {
-            var text = await System.IO.File.ReadAllTextAsync(path);
-            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(text, null, Console.WriteLine, CancellationToken.None);
+            // Streamed: the history can run to a million rows, which need not sit in memory as one string.
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(reader, null, Console.WriteLine, CancellationToken.None);
             foreach (var line in summary.Lines()) Console.WriteLine(line);
             return true;
         }

@@ -8,11 +8,18 @@ public static class ImportFormats
 
     public static string? Detect(string text)
     {
-        var firstLine = text.TrimStart('\uFEFF').Split('\n', 2)[0].Trim();
-        if (firstLine.StartsWith("urn,", StringComparison.OrdinalIgnoreCase) && firstLine.Contains("inspection_link", StringComparison.OrdinalIgnoreCase))
-            return InspectionHistory;
+        if (DetectHeader(text.Split('\n', 2)[0]) is { } history) return history;
         if (text.Contains("Comments specific to IRO Service", StringComparison.OrdinalIgnoreCase))
             return IroSummaryPage;
         return null;
+    }
+
+    /// <summary>The history is known by its header line alone, so it can be streamed without reading the rest first.</summary>
+    public static string? DetectHeader(string firstLine)
+    {
+        var header = firstLine.TrimStart('\uFEFF').Trim();
+        return header.StartsWith("urn,", StringComparison.OrdinalIgnoreCase) && header.Contains("inspection_link", StringComparison.OrdinalIgnoreCase)
+            ? InspectionHistory
+            : null;
     }
 }

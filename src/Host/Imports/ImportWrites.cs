@@ -52,6 +52,21 @@ public static class ImportWrites
         // Decide against a private copy so the fetched aggregate Marten tracks is never mutated.
         var working = await session.Events.AggregateStreamAsync<Authority>(authorityId, token: ct) ?? throw Rejection.UnknownAuthority(authorityId);
 
+        var (appended, result) = DecideAll(working, commands, recorded);
+        if (appended.Count > 0)
+        {
+            stream.AppendMany(appended.ToArray());
+            await session.SaveChangesAsync(ct);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Runs each command through its decide function against the state so far, applying what it appends so the next
+    /// command sees it (a report listed twice in one file is a duplicate the second time). Mutates <paramref name="working"/>.
+    /// </summary>
+    public static (List<object> Appended, BatchResult Result) DecideAll(Authority working, IReadOnlyList<PlannedCommand> commands, Recorded recorded)
+    {
         var appended = new List<object>();
         var duplicates = 0;
         var rejected = new List<(PlannedCommand, Rejection)>();
@@ -64,13 +79,7 @@ public static class ImportWrites
             foreach (var e in events) Apply(working, e);
             appended.AddRange(events);
         }
-
-        if (appended.Count > 0)
-        {
-            stream.AppendMany(appended.ToArray());
-            await session.SaveChangesAsync(ct);
-        }
-        return new BatchResult(appended.Count, duplicates, rejected);
+        return (appended, new BatchResult(appended.Count, duplicates, rejected));
     }
 
     private static void Apply(Authority state, object e)

@@ -86,6 +86,8 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Tracker__SeedOnStartup"] = "true";
         info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
         info.Environment["Tracker__RateLimit__PermitsPerWindow"] = "1000000";
+        // Small import chunks, so an import of ~150 authorities commits many times and can be interrupted between commits.
+        info.Environment["Tracker__Import__AuthoritiesPerChunk"] = "4";
         return info;
     }
 

@@ -19,7 +19,7 @@ public sealed class BundledDataImportTests(TrackerFixture fixture) : Integration
     [Fact]
     public async Task On_a_database_without_inspections_the_bundled_sources_are_imported_and_a_second_start_changes_nothing()
     {
-        var firstRun = new BundledDataImport(TimeProvider.System, NullLogger<BundledDataImport>.Instance);
+        var firstRun = new BundledDataImport(TimeProvider.System, new ImportOptions(), NullLogger<BundledDataImport>.Instance);
 
         await firstRun.Populate(Fixture.Store, CancellationToken.None);
         var (inspections, sections) = await Counts();

@@ -1,53 +1,74 @@
+using System.Diagnostics;
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Domain.Inspections;
-using Tracker.Host.Authorities;
 using Tracker.Host.Common;
 
 namespace Tracker.Host.Imports.History;
 
 /// <summary>
-/// Imports the official inspection history: each row becomes a <see cref="RecordInspection"/>, written per authority
-/// through the domain's decide function, so a report already recorded appends nothing.
+/// Imports the official inspection history: each row becomes a <see cref="RecordInspection"/>, decided by the domain
+/// against the authority's write model, so a report already recorded appends nothing. The file is streamed and written
+/// in chunks of authorities (<see cref="ChunkWrites"/>), so a million rows never sit in memory at once.
 /// </summary>
 public static class HistoryImporter
 {
     public const string RecordedBy = "import:ofsted-inspection-history";
 
-    public static async Task<ImportSummary> ImportAsync(IDocumentStore store, TextReader text, Recorded recorded, ImportProgress progress, CancellationToken ct)
+    /// <summary>Rows per chunk are capped too, so one authority with a huge history still flushes.</summary>
+    private const int RowsPerAuthorityInChunk = 20;
+
+    public static async Task<ImportSummary> ImportAsync(IDocumentStore store, TextReader text, Recorded recorded, ImportProgress progress,
+        CancellationToken ct, int authoritiesPerChunk = ImportOptions.DefaultAuthoritiesPerChunk)
     {
         var rejected = new List<ImportRejection>();
-        var byAuthority = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
-        var read = 0;
+        var lookup = new AuthorityLookup(store);
+        var pending = new List<MappedRow>();
+        var pendingUrns = new HashSet<string>(StringComparer.Ordinal);
+        int read = 0, appended = 0, duplicates = 0, written = 0;
+        var clock = Stopwatch.StartNew();
+        var lastProgress = TimeSpan.Zero;
 
-        await using (var query = store.QuerySession())
+        async Task FlushAsync()
         {
-            var resolved = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (line, values) in Csv.ReadWithHeader(text))
+            if (pending.Count == 0) return;
+            await lookup.ResolveAsync(pendingUrns, ct);
+            var chunk = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
+            foreach (var row in pending)
             {
-                read++;
-                var row = HistoryRow.Map(line, values);
-                if (row.Inspection is null) { rejected.AddRange(row.Problems); continue; }
-
-                if (!resolved.TryGetValue(row.Urn, out var authorityId))
-                    resolved[row.Urn] = authorityId = await AuthorityStreams.ResolveAsync(query, row.Urn, ct);
-                if (authorityId is null) { rejected.Add(new ImportRejection(line, "urn", $"'{row.Urn}' matches no authority in the register.")); continue; }
-
-                if (!byAuthority.TryGetValue(authorityId, out var list)) byAuthority[authorityId] = list = [];
-                list.Add(PlannedCommand.For(line, new RecordInspection(authorityId, row.Inspection, RecordedBy)));
+                if (lookup[row.Urn] is not { } authorityId) { rejected.Add(new ImportRejection(row.Line, "urn", $"'{row.Urn}' matches no authority in the register.")); continue; }
+                if (!chunk.TryGetValue(authorityId, out var list)) chunk[authorityId] = list = [];
+                list.Add(PlannedCommand.For(row.Line, new RecordInspection(authorityId, row.Inspection!, RecordedBy)));
             }
-        }
-        progress($"{read} rows read; writing {byAuthority.Sum(a => a.Value.Count)} reports for {byAuthority.Count} authorities.");
+            pending.Clear();
+            pendingUrns.Clear();
+            if (chunk.Count == 0) return;
 
-        int appended = 0, duplicates = 0, done = 0;
-        foreach (var (authorityId, commands) in byAuthority)
-        {
-            var result = await ImportWrites.WriteAsync(store, authorityId, commands, recorded, ct);
-            appended += result.Appended;
-            duplicates += result.Duplicates;
-            rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
-            if (++done % 25 == 0 || done == byAuthority.Count) progress($"  {done}/{byAuthority.Count} authorities written ({appended} events so far).");
+            foreach (var result in (await ChunkWrites.WriteAsync(store, chunk, recorded, progress, ct)).Values)
+            {
+                appended += result.Appended;
+                duplicates += result.Duplicates;
+                rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
+            }
+            written += chunk.Count;
+            if (clock.Elapsed - lastProgress < TimeSpan.FromSeconds(2)) return;
+            lastProgress = clock.Elapsed;
+            progress($"  {read:N0} rows read, {written:N0} authority writes committed ({appended:N0} events so far, {appended / clock.Elapsed.TotalSeconds:N0}/s).");
         }
+
+        foreach (var (line, values) in Csv.ReadWithHeader(text))
+        {
+            read++;
+            var row = HistoryRow.Map(line, values);
+            if (row.Inspection is null) { rejected.AddRange(row.Problems); continue; }
+            // A new authority would overflow the chunk: write what is pending first (an authority's rows stay in file order).
+            if (!pendingUrns.Contains(row.Urn) && (pendingUrns.Count >= authoritiesPerChunk || pending.Count >= authoritiesPerChunk * RowsPerAuthorityInChunk))
+                await FlushAsync();
+            pending.Add(row);
+            pendingUrns.Add(row.Urn);
+        }
+        await FlushAsync();
+        progress($"{read:N0} rows read; {appended:N0} events written for {written:N0} authority writes in {clock.Elapsed.TotalSeconds:N1} s.");
 
         // Appended counts every event, including withdrawals of page sections the new history shows to be suspect.
         var (suspect, withdrawn) = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
