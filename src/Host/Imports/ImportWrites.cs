@@ -76,21 +76,9 @@ public static class ImportWrites
             try { events = command.Decide(working, recorded); }
             catch (Rejection r) { rejected.Add((command, r)); continue; }
             if (events.Count == 0) { duplicates++; continue; }
-            foreach (var e in events) Apply(working, e);
+            foreach (var e in events) AuthorityEvolution.Apply(working, e);
             appended.AddRange(events);
         }
         return (appended, new BatchResult(appended.Count, duplicates, rejected));
-    }
-
-    private static void Apply(Authority state, object e)
-    {
-        switch (e)
-        {
-            case InspectionRecorded x: state.Apply(x); break;
-            case MetricObserved x: state.Apply(x); break;
-            case FindingRecorded x: state.Apply(x); break;
-            case FactWithdrawn x: state.Apply(x); break;
-            default: throw new InvalidOperationException($"The importer does not append {e.GetType().Name}.");
-        }
     }
 }

@@ -3,7 +3,7 @@ using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Domain.Inspections;
 using Tracker.Host.Imports;
-using Tracker.Projections.Timelines;
+using Tracker.Projections.CurrentGrades;
 using Tracker.IntegrationTests.Support;
 
 namespace Tracker.IntegrationTests.Imports;
@@ -53,6 +53,6 @@ public sealed class ChunkWritesTests(TrackerFixture fixture) : IntegrationTest(f
         bradford[0].Recorded.By.ShouldBe("another writer");
         (await session.Events.FetchStreamAsync("371")).Select(e => e.Data).OfType<InspectionRecorded>().Count().ShouldBe(1,
             "the failed attempt committed nothing for the chunk's other authority");
-        (await session.Query<TimelineEntry>().CountAsync()).ShouldBe(3);
+        (await session.Query<AuthorityStanding>().ToListAsync()).Sum(s => s.Inspections.Count).ShouldBe(3, "the inline standing saw exactly the committed reports");
     }
 }
