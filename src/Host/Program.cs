@@ -26,6 +26,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 if (args.Length > 0 && args[0].Equals("import", StringComparison.OrdinalIgnoreCase))
 {
     builder.Configuration["Tracker:ImportBundledDataOnStartup"] = "false";
+    builder.Configuration["Tracker:Cluster:Join"] = "false";
     builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing; never collide with a running instance
 }
 

@@ -16,6 +16,13 @@ public static class Cluster
     {
         var section = configuration.GetSection("Tracker:Cluster");
         var d = opts.Durability;
+        if (!section.GetValue("Join", true))
+        {
+            // A CLI run (import) writes through Marten and sends nothing: it must not register as a node, be handed the
+            // relay or a projection, or compete with the service for the CPU it needs for the import.
+            d.Mode = DurabilityMode.MediatorOnly;
+            return;
+        }
         // Heartbeat and leader's health sweep: a dead node is noticed on the first sweep after it goes stale.
         d.HealthCheckPollingTime = section.GetValue("HealthCheckPollingTime", TimeSpan.FromSeconds(2));
         d.FirstHealthCheckExecution = section.GetValue("FirstHealthCheckExecution", TimeSpan.FromSeconds(1));
