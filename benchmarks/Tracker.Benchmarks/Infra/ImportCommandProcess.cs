@@ -14,15 +14,14 @@ public static class ImportCommandProcess
         Action<string> log, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(Repository.HostDll)! };
-        foreach (var arg in new[] { Repository.HostDll, "import", file }) info.ArgumentList.Add(arg);
+            WorkingDirectory = ProductionBuild.Directory };
+        foreach (var arg in new[] { ProductionBuild.HostDll, "import", file }) info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Marten"] = connectionString;
         info.Environment["Tracker__SeedOnStartup"] = "false";
         info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
         info.Environment["Tracker__ApplySchemaOnStartup"] = "true";
-        info.Environment["Tracker__Codegen__TypeLoadMode"] = "Dynamic";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment) info.Environment[name] = value;
 
