@@ -60,6 +60,14 @@ public sealed class BenchContext(BenchOptions options, SyntheticDataset dataset,
         return _host;
     }
 
+    /// <summary>Stops the Host, as an operator does before a rebuild; the next <see cref="HostAsync"/> starts a new one.</summary>
+    public async Task StopHostAsync()
+    {
+        if (_host is null) return;
+        await _host.DisposeAsync();
+        _host = null;
+    }
+
     public async Task<Uri> BareServerAsync(CancellationToken ct)
     {
         if (_bareAddress is not null) return _bareAddress;

@@ -44,6 +44,8 @@ public sealed class G3Inputs
             await using (var drop = server.CreateCommand($"drop database if exists {name} with (force)")) await drop.ExecuteNonQueryAsync(ct);
             await using (var create = server.CreateCommand($"create database {name}")) await create.ExecuteNonQueryAsync(ct);
         }
+        // The forced drop killed the idle connections Npgsql's shared pool kept for the last round's database.
+        NpgsqlConnection.ClearAllPools();
         var connection = new NpgsqlConnectionStringBuilder(context.TrackerConnectionString) { Database = name }.ConnectionString;
 
         var empty = CsvPath + ".header-only.csv";
