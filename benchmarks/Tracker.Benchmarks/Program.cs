@@ -44,7 +44,8 @@ if (options.LogStatements)
     Log($"PostgreSQL statement log kept in {kept}");
 }
 
-var path = options.ResultsPath ?? Path.Combine(Repository.Root, "docs", "benchmarks.md");
+// A relative --results path is taken from the repository root (dotnet run starts the process in the project folder).
+var path = options.ResultsPath is { } resultsPath ? Path.GetFullPath(resultsPath, Repository.Root) : Path.Combine(Repository.Root, "docs", "benchmarks.md");
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 var commandLine = "dotnet run -c Release --project benchmarks/Tracker.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 await File.WriteAllTextAsync(path, MarkdownReport.Render(options, machine, results, commandLine));
