@@ -68,13 +68,20 @@ public sealed class Authority
     public void Apply(JtaiRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Jtai, e.Details.Fingerprint(), false);
     public void Apply(MetricObserved e) => Facts[e.FactId] = new FactState(FactKinds.Metric, e.Details.Fingerprint(), false);
     public void Apply(FindingRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Finding, e.Details.Fingerprint(), false);
-    public void Apply(InspectionCorrected e) => Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Corrected.Fingerprint(), false);
+    /// <summary>A user's correction keeps what the source said last, so a re-import of that source does not undo it.</summary>
+    public void Apply(InspectionCorrected e)
+    {
+        var before = Facts.GetValueOrDefault(e.FactId);
+        var source = e.SourceRevision ? null : before?.SourceFingerprint ?? before?.Fingerprint;
+        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Corrected.Fingerprint(), false, source);
+    }
     public void Apply(MetricCorrected e) => Facts[e.FactId] = Facts[e.FactId] with { Fingerprint = e.Fingerprint };
     public void Apply(FactWithdrawn e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = true };
 }
 
 /// <summary>What the write model remembers of one fact: enough to spot duplicates and conflicting versions.</summary>
-public sealed record FactState(string Kind, string Fingerprint, bool Withdrawn);
+/// <remarks><see cref="SourceFingerprint"/> is set only once a user's correction makes the fact differ from its source.</remarks>
+public sealed record FactState(string Kind, string Fingerprint, bool Withdrawn, string? SourceFingerprint = null);
 
 public static class FactKinds
 {

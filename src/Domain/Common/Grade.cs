@@ -12,18 +12,20 @@ public enum Grade
     [JsonStringEnumMemberName("not_applicable")] NotApplicable,
     [JsonStringEnumMemberName("not_reported")] NotReported,
     [JsonStringEnumMemberName("unknown")] Unknown,
+    /// <summary>The third point of the scale before SIF replaced it with requires improvement (November 2013).</summary>
+    [JsonStringEnumMemberName("adequate")] Adequate,
 }
 
 public static class GradeScale
 {
-    public static bool IsGraded(this Grade grade) => grade <= Grade.Inadequate;
+    public static bool IsGraded(this Grade grade) => grade <= Grade.Inadequate || grade == Grade.Adequate;
 
     /// <summary>Higher is better; only meaningful for graded values.</summary>
     public static int Rank(this Grade grade) => grade switch
     {
         Grade.Outstanding => 4,
         Grade.Good => 3,
-        Grade.RequiresImprovement => 2,
+        Grade.RequiresImprovement or Grade.Adequate => 2,
         Grade.Inadequate => 1,
         _ => 0,
     };
@@ -36,6 +38,7 @@ public static class GradeScale
         Grade.Inadequate => "inadequate",
         Grade.NotApplicable => "not_applicable",
         Grade.NotReported => "not_reported",
+        Grade.Adequate => "adequate",
         _ => "unknown",
     };
 

@@ -5,7 +5,9 @@ using Tracker.Domain.Metrics;
 namespace Tracker.Domain.Corrections;
 
 /// <summary>An earlier recorded inspection was wrong; this is its full corrected content.</summary>
-public sealed record InspectionCorrected(string FactId, string Reason, InspectionDetails Corrected, Recorded Recorded) : IFact;
+/// <remarks><see cref="SourceRevision"/>: the correction is the source's own newer version of the report.</remarks>
+public sealed record InspectionCorrected(string FactId, string Reason, InspectionDetails Corrected, Recorded Recorded,
+    bool SourceRevision = false) : IFact;
 
 /// <summary>An earlier recorded metric observation carried the wrong value; this is the corrected value.</summary>
 public sealed record MetricCorrected(string FactId, string Reason, MetricValue Corrected, string Fingerprint, Recorded Recorded) : IFact;

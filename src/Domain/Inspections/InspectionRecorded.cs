@@ -1,4 +1,5 @@
 using Tracker.Domain.Common;
+using Tracker.Domain.DataQuality;
 
 namespace Tracker.Domain.Inspections;
 
@@ -11,7 +12,12 @@ public sealed record InspectionDetails(
     InspectionKind Kind,
     ReportDates Dates,
     string ReportReference,
-    IReadOnlyDictionary<string, Grade> Grades)
+    IReadOnlyDictionary<string, Grade> Grades,
+    IReadOnlyList<DataQualityNote>? Notes = null)
 {
-    public string Fingerprint() => FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Grades);
+    /// <summary>Notes join the fingerprint only when there are any, so facts recorded before notes existed keep theirs.</summary>
+    public string Fingerprint() => Notes is not { Count: > 0 } notes
+        ? FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Grades)
+        : FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Grades,
+            notes.Select(n => n.Key).Order(StringComparer.Ordinal));
 }

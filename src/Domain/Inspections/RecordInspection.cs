@@ -1,5 +1,7 @@
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
+using Tracker.Domain.Corrections;
+using Tracker.Domain.DataQuality;
 
 namespace Tracker.Domain.Inspections;
 
@@ -12,7 +14,8 @@ public sealed record InspectionInput(
     DateOnly? PublishedOn,
     string? ReportReference,
     Dictionary<string, Grade?>? Grades,
-    DatePrecision? Precision = null)
+    DatePrecision? Precision = null,
+    List<DataQualityNote>? Notes = null)
 {
     public InspectionDetails Validate(DateOnly today, Errors errors)
     {
@@ -41,12 +44,36 @@ public sealed record InspectionInput(
                 errors.Add($"grades.{missing}", "is required; use unknown if the report's grade is not known.");
         }
 
-        return new InspectionDetails(framework ?? default, Kind ?? InspectionKind.Unknown, dates, reference ?? "", grades);
+        var notes = ValidateNotes(errors, Notes);
+        return new InspectionDetails(framework ?? default, Kind ?? InspectionKind.Unknown, dates, reference ?? "", grades,
+            notes.Count > 0 ? notes : null);
+    }
+
+    private static List<DataQualityNote> ValidateNotes(Errors errors, List<DataQualityNote>? notes)
+    {
+        var valid = new List<DataQualityNote>();
+        foreach (var (note, i) in (notes ?? []).Select((n, i) => (n, i)))
+        {
+            if (note is null) { errors.Add($"notes[{i}]", "must not be null."); continue; }
+            errors.RequiredText($"notes[{i}].column", note.Column, 100);
+            errors.Text($"notes[{i}].rawValue", note.RawValue, 2000);
+            errors.Text($"notes[{i}].detail", note.Detail, 2000);
+            if (!DataQualityReasons.All.Contains(note.Reason))
+                errors.Add($"notes[{i}].reason", $"must be one of {string.Join(", ", DataQualityReasons.All)}.");
+            valid.Add(note with { RawValue = note.RawValue ?? "" });
+        }
+        return valid;
     }
 }
 
 /// <summary>Record a graded inspection for an authority (any of its codes or its slug).</summary>
-public sealed record RecordInspection(string Authority, InspectionInput Inspection, string RecordedBy, long? ExpectedVersion = null) : IAuthorityCommand
+/// <remarks>
+/// With a <see cref="RevisionReason"/> the sender is a source that may publish newer versions of its reports (an
+/// import): content that differs from what that source said last becomes a correction with that reason, and the same
+/// content it said last appends nothing, even where a user has corrected the fact since.
+/// </remarks>
+public sealed record RecordInspection(string Authority, InspectionInput Inspection, string RecordedBy, long? ExpectedVersion = null,
+    string? RevisionReason = null) : IAuthorityCommand
 {
     public string FactId => FactIds.ForReport(Inspection.ReportReference ?? "");
 
@@ -58,6 +85,13 @@ public sealed record RecordInspection(string Authority, InspectionInput Inspecti
         FactLedger.EnsureExisted(state, details.Dates.PublishedOn, "publishedOn");
 
         var factId = FactIds.ForReport(details.ReportReference);
+        if (command.RevisionReason is { } reason && state.Facts.TryGetValue(factId, out var known)
+            && known is { Withdrawn: false, Kind: FactKinds.Inspection })
+        {
+            return (known.SourceFingerprint ?? known.Fingerprint) == details.Fingerprint()
+                ? []
+                : [new InspectionCorrected(factId, reason, details, recorded, SourceRevision: true)];
+        }
         return FactLedger.Decide(state, factId, FactKinds.Inspection, details.Fingerprint(), $"Report {details.ReportReference}",
             () => new InspectionRecorded(factId, details, recorded));
     }
