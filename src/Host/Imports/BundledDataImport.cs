@@ -11,7 +11,7 @@ namespace Tracker.Host.Imports;
 /// </summary>
 public sealed class BundledDataImport(TimeProvider clock, ImportOptions options, ILogger<BundledDataImport> log) : IInitialData
 {
-    public static readonly string[] Files = ["data/sources/ofsted-csc-inspections-sample.csv", "data/sources/sif-iro-summary-page.txt"];
+    public static readonly string[] Files = ["data/sources/ofsted-csc-inspections-history.csv", "data/sources/sif-iro-summary-page.txt"];
 
     public async Task Populate(IDocumentStore store, CancellationToken ct)
     {

@@ -18,7 +18,9 @@ public sealed record PlannedCommand(int Line, string? Column, Func<Authority, Re
     public static PlannedCommand For(int line, CorrectFact c) => new(line, null, (s, r) => CorrectFact.Decide(s, c, r));
 }
 
-public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(PlannedCommand Command, Rejection Reason)> Rejected);
+/// <summary>Corrected counts the reports a source's newer version changed (their corrections are among Appended).</summary>
+public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(PlannedCommand Command, Rejection Reason)> Rejected,
+    int Corrected = 0);
 
 /// <summary>
 /// Writes an import's commands for one authority in one session: the stream is fetched once with its version, each
@@ -68,7 +70,7 @@ public static class ImportWrites
     public static (List<object> Appended, BatchResult Result) DecideAll(Authority working, IReadOnlyList<PlannedCommand> commands, Recorded recorded)
     {
         var appended = new List<object>();
-        var duplicates = 0;
+        int duplicates = 0, corrected = 0;
         var rejected = new List<(PlannedCommand, Rejection)>();
         foreach (var command in commands)
         {
@@ -76,9 +78,10 @@ public static class ImportWrites
             try { events = command.Decide(working, recorded); }
             catch (Rejection r) { rejected.Add((command, r)); continue; }
             if (events.Count == 0) { duplicates++; continue; }
+            corrected += events.Count(e => e is InspectionCorrected { SourceRevision: true });
             foreach (var e in events) AuthorityEvolution.Apply(working, e);
             appended.AddRange(events);
         }
-        return (appended, new BatchResult(appended.Count, duplicates, rejected));
+        return (appended, new BatchResult(appended.Count, duplicates, rejected, corrected));
     }
 }

@@ -1,11 +1,16 @@
 using Tracker.Domain.Common;
+using Tracker.Domain.DataQuality;
 
 namespace Tracker.Host.Imports.History;
 
-/// <summary>What one grade cell of the official history says: a grade, or one of the scraper's sentinels.</summary>
-public enum CellKind { Graded, PreDatesJudgement, NotReportedPostReform, Unreadable, Blank }
+/// <summary>What one grade cell of the official history says: a grade, one of the scraper's sentinels, or something else.</summary>
+public enum CellKind { Graded, PreDatesJudgement, NotReportedPostReform, Unreadable, Blank, Unrecognised }
 
-public sealed record GradeCell(string Column, string Raw, CellKind Kind, Grade Grade);
+public sealed record GradeCell(string Column, string Raw, CellKind Kind, Grade Grade)
+{
+    /// <summary>The scraper could read nothing here: no note, the grade is simply unknown.</summary>
+    public bool IsEmpty => Kind is CellKind.Blank or CellKind.Unreadable;
+}
 
 public static class HistoryGrades
 {
@@ -16,8 +21,8 @@ public static class HistoryGrades
     public const string CareLeavers = "care_leavers_grade";
     public static readonly string[] Columns = [Overall, Leaders, HelpAndProtection, InCare, CareLeavers];
 
-    /// <summary>Reads a cell, or returns null for a value that is neither a grade nor a known sentinel (never guessed).</summary>
-    public static GradeCell? Read(string column, string raw)
+    /// <summary>Reads a cell. A value that is neither a grade nor a known sentinel is <see cref="CellKind.Unrecognised"/>.</summary>
+    public static GradeCell Read(string column, string raw)
     {
         var text = string.Join('_', raw.Trim().ToLowerInvariant().Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries));
         return text switch
@@ -30,60 +35,79 @@ public static class HistoryGrades
             "good" => new(column, raw, CellKind.Graded, Grade.Good),
             "requires_improvement" => new(column, raw, CellKind.Graded, Grade.RequiresImprovement),
             "inadequate" => new(column, raw, CellKind.Graded, Grade.Inadequate),
-            _ => null,
+            _ => new(column, raw, CellKind.Unrecognised, Grade.Unknown),
         };
     }
 
-    /// <summary>
-    /// The first cell whose sentinel or grade the framework could not have produced, with the reason; null when the
-    /// row is consistent with it. This is how framework boundaries are checked against what the rows carry.
-    /// </summary>
-    public static (string Column, string Reason)? Contradiction(FrameworkVersion framework, IReadOnlyDictionary<string, GradeCell> cells)
+    /// <summary>The columns each framework's areas are read from. ILACS 2018's one care judgement comes from in_care.</summary>
+    private static string? ColumnOf(FrameworkVersion framework, string area) => (framework, area) switch
     {
-        foreach (var cell in cells.Values)
-        {
-            if (framework == FrameworkVersion.Sif2013 && cell.Kind is not (CellKind.Blank or CellKind.Unreadable))
-                return (cell.Column, $"'{cell.Raw}' on a sif-2013 row: this source carries no SIF grades.");
-            if (cell.Kind == CellKind.NotReportedPostReform && (cell.Column != Overall || framework != FrameworkVersion.Ilacs2026))
-                return (cell.Column, $"'{cell.Raw}' is only possible for the overall grade under ilacs-2026, not {framework.ToWire()}.");
-            if (cell.Kind == CellKind.PreDatesJudgement && (cell.Column != CareLeavers || framework >= FrameworkVersion.Ilacs2023))
-                return (cell.Column, $"'{cell.Raw}' is only possible for care leavers before ilacs-2023, not {framework.ToWire()}.");
-        }
-        if (framework == FrameworkVersion.Ilacs2018 && cells[CareLeavers].Kind == CellKind.Graded)
-            return (CareLeavers, $"'{cells[CareLeavers].Raw}': ilacs-2018 had no separate care leavers judgement.");
-        if (framework == FrameworkVersion.Ilacs2026 && cells[Overall].Kind == CellKind.Graded)
-            return (Overall, $"'{cells[Overall].Raw}': ilacs-2026 reports carry no overall grade.");
-        return null;
-    }
-
-    /// <summary>The CSV's grade columns mapped onto the framework's judgement areas.</summary>
-    public static Dictionary<string, Grade?> ToAreas(FrameworkVersion framework, IReadOnlyDictionary<string, GradeCell> cells) => framework switch
-    {
-        FrameworkVersion.Sif2013 => JudgementAreas.For(framework).ToDictionary(a => a, _ => (Grade?)Grade.Unknown),
-        FrameworkVersion.Ilacs2018 => new()
-        {
-            [JudgementAreas.Overall] = cells[Overall].Grade,
-            [JudgementAreas.ImpactOfLeaders] = cells[Leaders].Grade,
-            [JudgementAreas.HelpAndProtection] = cells[HelpAndProtection].Grade,
-            [JudgementAreas.ChildrenInCareAndCareLeavers] = cells[InCare].Grade,
-        },
-        _ => new()
-        {
-            [JudgementAreas.Overall] = cells[Overall].Grade,
-            [JudgementAreas.ImpactOfLeaders] = cells[Leaders].Grade,
-            [JudgementAreas.HelpAndProtection] = cells[HelpAndProtection].Grade,
-            [JudgementAreas.ChildrenInCare] = cells[InCare].Grade,
-            [JudgementAreas.CareLeavers] = cells[CareLeavers].Grade,
-        },
-    };
-
-    public static string? ColumnFor(string area) => area switch
-    {
-        JudgementAreas.Overall => Overall,
-        JudgementAreas.ImpactOfLeaders => Leaders,
-        JudgementAreas.HelpAndProtection => HelpAndProtection,
-        JudgementAreas.ChildrenInCareAndCareLeavers or JudgementAreas.ChildrenInCare => InCare,
-        JudgementAreas.CareLeavers => CareLeavers,
+        (_, JudgementAreas.Overall) => Overall,
+        (>= FrameworkVersion.Ilacs2018, JudgementAreas.ImpactOfLeaders) => Leaders,
+        (>= FrameworkVersion.Sif2013, JudgementAreas.HelpAndProtection) => HelpAndProtection,
+        (FrameworkVersion.Ilacs2018, JudgementAreas.ChildrenInCareAndCareLeavers) => InCare,
+        (>= FrameworkVersion.Ilacs2023, JudgementAreas.ChildrenInCare) => InCare,
+        (FrameworkVersion.Sif2013 or >= FrameworkVersion.Ilacs2023, JudgementAreas.CareLeavers) => CareLeavers,
         _ => null,
     };
+
+    /// <summary>
+    /// The framework's areas filled from the cells, every cell that does not fit becoming unknown with a note. Cells
+    /// the framework has no area for are noted when they say something; empty ones are not.
+    /// </summary>
+    public static Dictionary<string, Grade?> ToAreas(FrameworkVersion framework, IReadOnlyDictionary<string, GradeCell> cells,
+        List<DataQualityNote> notes)
+    {
+        var areas = new Dictionary<string, Grade?>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var area in JudgementAreas.For(framework))
+        {
+            var column = ColumnOf(framework, area);
+            areas[area] = column is null ? Grade.Unknown : Fit(framework, area, cells[column], notes);
+            if (column is not null) used.Add(column);
+        }
+
+        // ILACS 2018 judged children in care and care leavers together: a separate care-leavers grade does not fit.
+        if (framework == FrameworkVersion.Ilacs2018 && cells[CareLeavers].Kind == CellKind.Graded)
+        {
+            areas[JudgementAreas.ChildrenInCareAndCareLeavers] = Grade.Unknown;
+            notes.RemoveAll(n => n.Column == InCare);
+            notes.Add(new DataQualityNote($"{InCare}+{CareLeavers}", $"{cells[InCare].Raw} | {cells[CareLeavers].Raw}",
+                DataQualityReasons.AreaNotInFramework,
+                "ilacs-2018 judged children in care and care leavers as one area; the row gives two grades, so that area is unknown."));
+            used.Add(CareLeavers);
+        }
+        foreach (var cell in cells.Values.Where(c => !used.Contains(c.Column) && !c.IsEmpty
+            && !(c.Kind == CellKind.PreDatesJudgement && c.Column == CareLeavers)))
+            notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.AreaNotInFramework,
+                $"{framework.ToWire()} has no judgement area this column maps to; the value is kept here only."));
+        return areas;
+    }
+
+    private static Grade Fit(FrameworkVersion framework, string area, GradeCell cell, List<DataQualityNote> notes)
+    {
+        string? problem = cell.Kind switch
+        {
+            CellKind.Unrecognised => null,
+            CellKind.NotReportedPostReform when framework != FrameworkVersion.Ilacs2026 || area != JudgementAreas.Overall =>
+                $"only the overall grade under ilacs-2026 is not reported, not {area} under {framework.ToWire()}.",
+            CellKind.PreDatesJudgement =>
+                $"only a care leavers cell before ilacs-2023 can pre-date its judgement, not {area} under {framework.ToWire()}.",
+            CellKind.Graded when framework == FrameworkVersion.Ilacs2026 && area == JudgementAreas.Overall =>
+                "ilacs-2026 reports carry no overall grade.",
+            _ => "",
+        };
+        if (problem is null)
+        {
+            notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.UnrecognisedValue,
+                "neither a grade nor a value the source is known to use; the grade is never guessed."));
+            return Grade.Unknown;
+        }
+        if (problem.Length > 0)
+        {
+            notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.NotPossibleInFramework, problem));
+            return framework == FrameworkVersion.Ilacs2026 && area == JudgementAreas.Overall ? Grade.NotReported : Grade.Unknown;
+        }
+        return cell.Grade;
+    }
 }

@@ -22,10 +22,11 @@ public static class HistoryImporter
         CancellationToken ct, int authoritiesPerChunk = ImportOptions.DefaultAuthoritiesPerChunk)
     {
         var rejected = new List<ImportRejection>();
+        var notes = new List<ImportNote>();
         var lookup = new AuthorityLookup(store);
         var pending = new List<MappedRow>();
         var pendingUrns = new HashSet<string>(StringComparer.Ordinal);
-        int read = 0, appended = 0, duplicates = 0, written = 0;
+        int read = 0, appended = 0, duplicates = 0, written = 0, corrected = 0;
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
 
@@ -38,7 +39,8 @@ public static class HistoryImporter
             {
                 if (lookup[row.Urn] is not { } authorityId) { rejected.Add(new ImportRejection(row.Line, "urn", $"'{row.Urn}' matches no authority in the register.")); continue; }
                 if (!chunk.TryGetValue(authorityId, out var list)) chunk[authorityId] = list = [];
-                list.Add(PlannedCommand.For(row.Line, new RecordInspection(authorityId, row.Inspection!, RecordedBy)));
+                list.Add(PlannedCommand.For(row.Line, new RecordInspection(authorityId, row.Inspection!, RecordedBy,
+                    RevisionReason: $"The official history's newer version changed this report (line {row.Line}).")));
             }
             pending.Clear();
             pendingUrns.Clear();
@@ -48,6 +50,7 @@ public static class HistoryImporter
             {
                 appended += result.Appended;
                 duplicates += result.Duplicates;
+                corrected += result.Corrected;
                 rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
             }
             written += chunk.Count;
@@ -59,8 +62,9 @@ public static class HistoryImporter
         foreach (var (line, values) in Csv.ReadWithHeader(text))
         {
             read++;
-            var row = HistoryRow.Map(line, values);
+            var row = HistoryRow.Map(line, values, recorded.Today);
             if (row.Inspection is null) { rejected.AddRange(row.Problems); continue; }
+            notes.AddRange(row.Notes.Select(n => new ImportNote(line, n.Column, n.RawValue, n.Reason, n.Detail)));
             // A new authority would overflow the chunk: write what is pending first (an authority's rows stay in file order).
             if (!pendingUrns.Contains(row.Urn) && (pendingUrns.Count >= authoritiesPerChunk || pending.Count >= authoritiesPerChunk * RowsPerAuthorityInChunk))
                 await FlushAsync();
@@ -72,7 +76,8 @@ public static class HistoryImporter
 
         // Appended counts every event, including withdrawals of page sections the new history shows to be suspect.
         var (suspect, withdrawn) = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
-        return new ImportSummary(ImportFormats.InspectionHistory, read, appended + withdrawn, duplicates, rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect);
+        return new ImportSummary(ImportFormats.InspectionHistory, read, appended + withdrawn, duplicates,
+            rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect, Corrected: corrected, Notes: notes);
     }
 
     /// <summary>The domain names its own fields; the user needs the CSV column.</summary>
@@ -84,7 +89,6 @@ public static class HistoryImporter
         "endDate" => "inspection_end_date",
         "kind" => "inspection_framework",
         "reportReference" => "inspection_link",
-        var f when f.StartsWith("grades.", StringComparison.Ordinal) => HistoryGrades.ColumnFor(f["grades.".Length..]) ?? f,
         var f => f,
     };
 

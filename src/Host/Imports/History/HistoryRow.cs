@@ -1,92 +1,78 @@
 using System.Globalization;
 using Tracker.Domain.Common;
+using Tracker.Domain.DataQuality;
 using Tracker.Domain.Inspections;
 
 namespace Tracker.Host.Imports.History;
 
-/// <summary>A row of the official history turned into the command a client would send, or the reasons it cannot be.</summary>
-public sealed record MappedRow(int Line, string Urn, InspectionInput? Inspection, IReadOnlyList<ImportRejection> Problems);
+/// <summary>
+/// A row of the official history turned into the command a client would send, with the notes on every cell that could
+/// not be taken as it stood; or, when the report cannot be identified, the reasons it is refused.
+/// </summary>
+public sealed record MappedRow(int Line, string Urn, InspectionInput? Inspection, IReadOnlyList<ImportRejection> Problems)
+{
+    public IReadOnlyList<DataQualityNote> Notes => Inspection?.Notes ?? [];
+}
 
 public static class HistoryRow
 {
-    public static MappedRow Map(int line, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// Only what identifies the report refuses it: the authority (urn), the report (inspection_link) and a real
+    /// publication date. Every other odd cell is kept as unknown, with a note.
+    /// </summary>
+    public static MappedRow Map(int line, IReadOnlyDictionary<string, string> values, DateOnly? today = null)
     {
         var problems = new List<ImportRejection>();
-        void Reject(string column, string reason) => problems.Add(new ImportRejection(line, column, reason));
+        void Refuse(string column, string reason) => problems.Add(new ImportRejection(line, column, reason));
         string Cell(string column) => values.TryGetValue(column, out var v) ? v.Trim() : "";
 
         var urn = Cell("urn");
-        if (urn.Length == 0) Reject("urn", "is blank; the authority cannot be identified.");
+        if (urn.Length == 0) Refuse("urn", "is blank; the authority cannot be identified.");
         var link = Cell("inspection_link");
-        if (link.Length == 0) Reject("inspection_link", "is blank; it is the report reference.");
-
+        if (link.Length == 0) Refuse("inspection_link", "is blank; it is the report reference, so the report cannot be identified.");
         var published = ParseDate(Cell("publication_date"), "dd/MM/yy");
-        if (published is null) Reject("publication_date", $"'{Cell("publication_date")}' is not a dd/mm/yy date.");
-        var start = ParseOptional("inspection_start_date", Cell("inspection_start_date"), Reject);
-        var end = ParseOptional("inspection_end_date", Cell("inspection_end_date"), Reject);
-        if ((start is null) != (end is null) && problems.Count == 0)
-            Reject(start is null ? "inspection_start_date" : "inspection_end_date", "is blank while the other fieldwork date is given.");
-
-        InspectionKind? kind = Cell("inspection_framework").ToLowerInvariant() switch
-        {
-            "" => InspectionKind.Unknown,
-            "short" => InspectionKind.Short,
-            "standard" => InspectionKind.Standard,
-            _ => null,
-        };
-        if (kind is null) Reject("inspection_framework", $"'{Cell("inspection_framework")}' is not short, standard or blank.");
-
-        var cells = new Dictionary<string, GradeCell>();
-        foreach (var column in HistoryGrades.Columns)
-        {
-            if (HistoryGrades.Read(column, Cell(column)) is { } cell) cells[column] = cell;
-            else Reject(column, $"'{Cell(column)}' is not a grade or a known sentinel; grades are never guessed.");
-        }
-
+        if (published is null) Refuse("publication_date", $"'{Cell("publication_date")}' is not a dd/mm/yy date.");
+        else if (today is { } t && published > t) Refuse("publication_date", $"'{Cell("publication_date")}' is in the future.");
         if (problems.Count > 0 || published is not { } publishedOn) return new MappedRow(line, urn, null, problems);
 
-        var framework = FrameworkFor(publishedOn, start, cells, out var contradiction);
-        if (contradiction is { } c) return new MappedRow(line, urn, null, [new ImportRejection(line, c.Column, c.Reason)]);
-        if (publishedOn < FrameworkVersion.Sif2013.FirstPublication())
-            return new MappedRow(line, urn, null, [new ImportRejection(line, "publication_date",
-                $"published {publishedOn:yyyy-MM-dd}, before sif-2013 began ({FrameworkVersion.Sif2013.FirstPublication():yyyy-MM-dd}); Tracker knows no earlier framework.")]);
+        var notes = new List<DataQualityNote>();
+        var (start, end) = FieldworkDates(Cell("inspection_start_date"), Cell("inspection_end_date"), publishedOn, notes);
+        var rawKind = Cell(HistoryFramework.Column);
+        var kind = Kind(rawKind, notes);
+        var cells = HistoryGrades.Columns.ToDictionary(c => c, c => HistoryGrades.Read(c, Cell(c)));
+        var framework = HistoryFramework.Decide(publishedOn, start, rawKind, cells, notes);
+        var grades = HistoryGrades.ToAreas(framework, cells, notes);
 
-        var input = new InspectionInput(framework, kind, start, end, publishedOn, link, HistoryGrades.ToAreas(framework, cells),
-            start is null ? DatePrecision.Published : DatePrecision.Day);
+        var input = new InspectionInput(framework, kind, start, end, publishedOn, link, grades,
+            start is null ? DatePrecision.Published : DatePrecision.Day, notes.Count > 0 ? notes : null);
         return new MappedRow(line, urn, input, []);
     }
 
-    /// <summary>
-    /// The framework in force on the publication date, unless the row's sentinels contradict it and its fieldwork began
-    /// before that framework did: a report published just after a boundary was made under the earlier framework.
-    /// </summary>
-    public static FrameworkVersion FrameworkFor(DateOnly published, DateOnly? start, IReadOnlyDictionary<string, GradeCell> cells,
-        out (string Column, string Reason)? contradiction)
+    private static InspectionKind Kind(string raw, List<DataQualityNote> notes)
     {
-        var byPublication = Frameworks.InForceOn(published);
-        contradiction = HistoryGrades.Contradiction(byPublication, cells);
-        if (contradiction is null) return byPublication;
-
-        if (byPublication > FrameworkVersion.Ilacs2018 && start is { } s && s < byPublication.FirstPublication())
+        switch (raw.ToLowerInvariant())
         {
-            var earlier = byPublication - 1;
-            if (HistoryGrades.Contradiction(earlier, cells) is null)
-            {
-                contradiction = null;
-                return earlier;
-            }
+            case "": return InspectionKind.Unknown;
+            case "short": return InspectionKind.Short;
+            case "standard": return InspectionKind.Standard;
+            default:
+                notes.Add(new DataQualityNote(HistoryFramework.Column, raw, DataQualityReasons.UnrecognisedValue,
+                    "expected short, standard or blank; the inspection kind is unknown."));
+                return InspectionKind.Unknown;
         }
-        var (column, reason) = contradiction.Value;
-        contradiction = (column, $"{reason} The publication date {published:yyyy-MM-dd} puts the report under {byPublication.ToWire()}.");
-        return byPublication;
     }
 
-    private static DateOnly? ParseOptional(string column, string text, Action<string, string> reject)
+    /// <summary>Both fieldwork dates, in order and not after publication, or neither: half a date range is not kept.</summary>
+    private static (DateOnly? Start, DateOnly? End) FieldworkDates(string rawStart, string rawEnd, DateOnly published,
+        List<DataQualityNote> notes)
     {
-        if (text.Length == 0) return null;
-        var date = ParseDate(text, "dd/MM/yyyy");
-        if (date is null) reject(column, $"'{text}' is not a dd/mm/yyyy date.");
-        return date;
+        if (rawStart.Length == 0 && rawEnd.Length == 0) return (null, null);
+        var (start, end) = (ParseDate(rawStart, "dd/MM/yyyy"), ParseDate(rawEnd, "dd/MM/yyyy"));
+        if (start is { } s && end is { } e && s <= e && e <= published) return (s, e);
+        notes.Add(new DataQualityNote("inspection_start_date+inspection_end_date", $"{rawStart} | {rawEnd}",
+            DataQualityReasons.IncompleteDates,
+            "the fieldwork dates are blank, unreadable, out of order or after publication; only the publication date is kept."));
+        return (null, null);
     }
 
     private static DateOnly? ParseDate(string text, string format)
