@@ -38,6 +38,8 @@ public static class JudgementAreas
         _ => Ilacs2023,
     };
 
-    public static IReadOnlyList<string> All { get; } =
-        Lac.Concat(Sif).Concat(Ilacs2018).Concat(Ilacs2023).Distinct().ToArray();
+    /// <summary>The areas of the frameworks Ofsted's national statistics count (SIF and ILACS): the pictures' areas.</summary>
+    public static IReadOnlyList<string> National { get; } = Sif.Concat(Ilacs2018).Concat(Ilacs2023).Distinct().ToArray();
+
+    public static IReadOnlyList<string> All { get; } = PreSif.Concat(Lac).Concat(National).Distinct().ToArray();
 }

@@ -31,8 +31,8 @@ public sealed record ReadQuery(DateOnly AsOf, DateTimeOffset? KnownAt)
     public static string Area(string? area)
     {
         var value = string.IsNullOrWhiteSpace(area) ? JudgementAreas.Overall : area.Trim();
-        if (!JudgementAreas.All.Contains(value))
-            throw Rejection.Invalid(new Dictionary<string, string[]> { ["area"] = [$"must be one of {string.Join(", ", JudgementAreas.All)}."] });
+        if (!JudgementAreas.National.Contains(value))
+            throw Rejection.Invalid(new Dictionary<string, string[]> { ["area"] = [$"must be one of {string.Join(", ", JudgementAreas.National)}."] });
         return value;
     }
 }

@@ -12,7 +12,7 @@ public sealed record AuthorityTimeline(string AuthorityId, DateOnly AsOf, DateTi
 public static class GetTimelineHandler
 {
     public static readonly string[] CsvHeader =
-        ["authority_id", "fact_id", "kind", "date", "undated", "era", "framework", "inspection_kind", "grades", "topic", "metric", "value", "low", "high", "unit", "period", "quote", "report_reference", "corrected", "recorded_at"];
+        ["authority_id", "fact_id", "kind", "date", "undated", "era", "framework", "inspection_kind", "grades", "topic", "metric", "value", "low", "high", "unit", "period", "quote", "report_reference", "corrected", "recorded_at", "data_quality"];
 
     public static async Task<AuthorityTimeline> Handle(GetTimeline query, IQuerySession session, CancellationToken ct)
     {
@@ -26,5 +26,6 @@ public static class GetTimelineHandler
         e.AuthorityId, e.FactId, e.Kind, e.Date, e.Undated, e.Era, e.Framework, e.InspectionKind?.ToString(),
         e.Grades is null ? null : string.Join("; ", e.Grades.Select(g => $"{g.Key}={Tracker.Domain.Common.GradeScale.ToWire(g.Value)}")),
         e.Topic, e.Metric, e.Value, e.Low, e.High, e.Unit, e.Period, e.Quote, e.ReportReference, e.Corrected, e.RecordedAt,
+        e.Notes is null ? null : string.Join("; ", e.Notes.Select(n => $"{n.Column}: {n.Reason} ('{n.RawValue}')")),
     ];
 }

@@ -6,6 +6,8 @@ using Tracker.Domain.Corrections;
 using Tracker.Domain.Inspections;
 using Tracker.Domain.Jtais;
 using Tracker.Domain.Visits;
+using Tracker.Domain.DataQuality;
+using Tracker.Projections.DataQuality;
 
 namespace Tracker.Projections.CurrentGrades;
 
@@ -33,6 +35,10 @@ public sealed class AuthorityStanding
     public List<ReportItem> MonitoringVisits { get; set; } = [];
     public List<ReportItem> FocusedVisits { get; set; } = [];
     public List<ReportItem> Jtais { get; set; } = [];
+    /// <summary>Every data-quality note on the authority's facts, open or settled; few, so kept here, not per fact.</summary>
+    public List<DataQualityEntry> DataQuality { get; set; } = [];
+    /// <summary>Stored so the data-quality query can skip authorities without notes in the database.</summary>
+    public int DataQualityCount { get; set; }
 
     public bool IsCurrent => AbolishedOn is null;
 
@@ -58,8 +64,14 @@ public sealed class AuthorityStanding
                 s.Successors = [.. s.Successors.Where(p => e.Successors.All(n => n.AuthorityId != p.AuthorityId)), .. e.Successors];
                 s.AbolishedOn = e.EffectiveOn;
                 break;
-            case InspectionRecorded e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Details)); break;
-            case InspectionCorrected e: Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Corrected)); break;
+            case InspectionRecorded e:
+                Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Details));
+                DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Details.Notes, e.Recorded, null);
+                break;
+            case InspectionCorrected e:
+                Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Corrected));
+                DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Corrected.Notes, e.Recorded, e.Reason);
+                break;
             case MonitoringVisitRecorded e: Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
             case FocusedVisitRecorded e: Upsert(s.FocusedVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
             case JtaiRecorded e: Upsert(s.Jtais, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Theme)); break;
@@ -68,8 +80,10 @@ public sealed class AuthorityStanding
                 s.MonitoringVisits.RemoveAll(i => i.FactId == e.FactId);
                 s.FocusedVisits.RemoveAll(i => i.FactId == e.FactId);
                 s.Jtais.RemoveAll(i => i.FactId == e.FactId);
+                DataQualityLedger.Withdraw(s.DataQuality, e.FactId, e.Recorded, e.Reason);
                 break;
         }
+        s.DataQualityCount = s.DataQuality.Count;
         return s;
     }
 
@@ -90,12 +104,14 @@ public interface IHasFactId
 }
 
 public sealed record InspectionItem(string FactId, FrameworkVersion Framework, InspectionKind Kind, DateOnly? StartDate, DateOnly? EndDate,
-    DateOnly? PublishedOn, DatePrecision Precision, string ReportReference, Dictionary<string, Grade> Grades) : IHasFactId
+    DateOnly? PublishedOn, DatePrecision Precision, string ReportReference, Dictionary<string, Grade> Grades,
+    List<DataQualityNote>? Notes = null) : IHasFactId
 {
     public bool IsGraded => Grades.Values.Any(g => g.IsGraded());
 
-    public static InspectionItem From(string factId, InspectionDetails d) => new(factId, d.Framework, d.Kind, d.Dates.StartDate, d.Dates.EndDate,
-        d.Dates.PublishedOn, d.Dates.Precision, d.ReportReference, new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal));
+    public static InspectionItem From(string factId, InspectionDetails d) => new(factId, d.Framework, d.Kind, d.Dates.StartDate,
+        d.Dates.EndDate, d.Dates.PublishedOn, d.Dates.Precision, d.ReportReference,
+        new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal), d.Notes is { Count: > 0 } n ? [.. n] : null);
 }
 
 /// <summary>An ungraded report (monitoring or focused visit, JTAI); Topic is the visit topic or the JTAI theme.</summary>

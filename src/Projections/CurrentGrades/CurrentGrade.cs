@@ -74,10 +74,10 @@ public static class CurrentGrades
         return new AreaGrade(area, grade, before, direction);
     }
 
-    /// <summary>Only ILACS sets a cycle; a SIF-era latest inspection gives no window.</summary>
+    /// <summary>Only ILACS sets a cycle; a SIF-era or earlier latest inspection gives no window.</summary>
     public static NextInspectionWindow? NextWindow(InspectionItem latest, DateOnly asOf)
     {
-        if (latest.Framework == FrameworkVersion.Sif2013 || (latest.EndDate ?? latest.PublishedOn) is not { } from) return null;
+        if (latest.Framework < FrameworkVersion.Ilacs2018 || (latest.EndDate ?? latest.PublishedOn) is not { } from) return null;
         var expected = from.AddYears(3);
         var overall = latest.Grades.GetValueOrDefault(JudgementAreas.Overall, Grade.Unknown);
         var kind = overall is Grade.Good or Grade.Outstanding ? InspectionKind.Short : InspectionKind.Standard;

@@ -69,10 +69,10 @@ public sealed class GradeContribution
         if (FormedOn is { } formed) days.Add(formed);
         if (AbolishedOn is { } abolished) days.Add(abolished);
         foreach (var i in Inspections)
-            if (i.IsGraded && i.PublishedOn is { } published) days.Add(published);
+            if (i.IsGraded && i.Framework.CountsNationally() && i.PublishedOn is { } published) days.Add(published);
 
         var steps = new List<GradeStep>();
-        foreach (var area in JudgementAreas.All)
+        foreach (var area in JudgementAreas.National)
         {
             int? previous = null;
             foreach (var day in days)
@@ -87,5 +87,5 @@ public sealed class GradeContribution
         return steps;
     }
 
-    public static int Bucket(Grade? grade) => grade is { } g && g.IsGraded() ? (int)g : Ungraded;
+    public static int Bucket(Grade? grade) => grade is { } g and >= Grade.Outstanding and <= Grade.Inadequate ? (int)g : Ungraded;
 }

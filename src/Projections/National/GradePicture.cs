@@ -25,12 +25,15 @@ public sealed record GradePicture(
 public static class GradePictures
 {
     public const string MethodText =
-        "Each authority existing on asOf counts once, at its grade in this area from its latest graded inspection published on or before asOf; " +
+        "Each authority existing on asOf counts once, at its grade in this area from its latest graded SIF or ILACS inspection published on or before asOf; " +
         "ungraded if it has none or that inspection has no grade in this area. goodOrOutstandingPercent = (good + outstanding) / graded * 100, rounded half away from zero to 1 decimal place.";
 
-    /// <summary>The grade in an area that counts for an authority on a date, or null when it is ungraded there.</summary>
+    /// <summary>
+    /// The grade in an area that counts for an authority on a date, or null when it is ungraded there. As in Ofsted's
+    /// own statistics only SIF and ILACS inspections count; reports under earlier frameworks are history.
+    /// </summary>
     public static Grade? GradeOn(AuthorityStanding s, string area, DateOnly asOf) =>
-        s.GradedOnOrBefore(asOf).FirstOrDefault() is { } latest && latest.Grades.TryGetValue(area, out var g) && g.IsGraded() ? g : null;
+        s.GradedOnOrBefore(asOf).FirstOrDefault(i => i.Framework.CountsNationally()) is { } latest && latest.Grades.TryGetValue(area, out var g) && g.IsGraded() ? g : null;
 
     public static GradePicture Compute(string scope, string area, DateOnly asOf, DateTimeOffset? knownAt, IEnumerable<AuthorityStanding> standings)
     {

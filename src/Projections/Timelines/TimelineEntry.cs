@@ -1,6 +1,7 @@
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Domain.Corrections;
+using Tracker.Domain.DataQuality;
 using Tracker.Domain.Findings;
 using Tracker.Domain.Inspections;
 using Tracker.Domain.Jtais;
@@ -36,7 +37,8 @@ public sealed record TimelineEntry(
     string? Quote,
     string ReportReference,
     bool Corrected,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<DataQualityNote>? Notes = null)
 {
     public static string IdFor(string authorityId, string factId) => $"{authorityId}/{factId}";
 
@@ -61,7 +63,7 @@ public sealed record TimelineEntry(
         Blank(authorityId, factId, FactKinds.Inspection, d.Dates, d.ReportReference, recorded) with
         {
             Era = d.Framework.ToWire(), Framework = d.Framework.ToWire(), InspectionKind = d.Kind,
-            Grades = new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal), Corrected = corrected,
+            Grades = new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal), Corrected = corrected, Notes = d.Notes,
         };
 
     private static TimelineEntry Report(string authorityId, string factId, string kind, ReportDates dates, string reference, string? topic, Recorded recorded) =>

@@ -23,7 +23,7 @@ public sealed class BundledDataImportTests(TrackerFixture fixture) : Integration
 
         await firstRun.Populate(Fixture.Store, CancellationToken.None);
         var (inspections, sections) = await Counts();
-        inspections.ShouldBe(40 + 27);
+        inspections.ShouldBe(497 + 27, "the complete history, and the IRO page's headings");
         sections.ShouldBe(57);
 
         await firstRun.Populate(Fixture.Store, CancellationToken.None);

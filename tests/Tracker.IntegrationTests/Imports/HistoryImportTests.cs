@@ -18,26 +18,27 @@ public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest
         (await InspectionsOf(authorityId)).Single(d => d.ReportReference == link);
 
     [Fact]
-    public async Task The_sample_history_imports_every_report_it_can_and_rejects_the_pre_sif_ones_with_their_lines()
+    public async Task The_sample_history_imports_every_report_including_the_three_before_sif()
     {
         var summary = await Host.ImportAsync(ImportFiles.History, "text/csv");
 
         summary.Read.ShouldBe(43);
-        summary.Appended.ShouldBe(40);
+        summary.Appended.ShouldBe(43);
         summary.DuplicatesSkipped.ShouldBe(0);
-        summary.Rejected.Select(r => (r.Line, r.Column)).ShouldBe([(15, "publication_date"), (20, "publication_date"), (36, "publication_date")]);
+        summary.Rejected.ShouldBeEmpty();
+        summary.Notes!.Where(n => n.Reason == "framework_not_stated").Select(n => n.Line).ShouldBe([15, 20, 36]);
 
         var perAuthority = new Dictionary<string, int>
         {
-            ["838"] = 2, ["839"] = 2, ["940"] = 2, ["941"] = 2, ["942"] = 1, ["926"] = 4, ["890"] = 4,
-            ["380"] = 4, ["830"] = 3, ["371"] = 4, ["372"] = 4, ["871"] = 4, ["394"] = 4,
+            ["838"] = 2, ["839"] = 2, ["940"] = 2, ["941"] = 2, ["942"] = 1, ["926"] = 5, ["890"] = 5,
+            ["380"] = 4, ["830"] = 3, ["371"] = 4, ["372"] = 5, ["871"] = 4, ["394"] = 4,
         };
         foreach (var (authority, count) in perAuthority)
             (await InspectionsOf(authority)).Count.ShouldBe(count, $"reports for {authority}");
     }
 
     [Fact]
-    public async Task Frameworks_follow_the_publication_date_unless_the_sentinels_show_the_fieldwork_ran_under_the_earlier_one()
+    public async Task Frameworks_follow_the_fieldwork_start_or_else_the_publication_date()
     {
         await Host.ImportAsync(ImportFiles.History, "text/csv");
         const string files = "https://files.ofsted.gov.uk/v1/file/";
@@ -68,8 +69,9 @@ public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest
         reformed.Grades[JudgementAreas.Overall].ShouldBe(Grade.NotReported);
         reformed.Grades[JudgementAreas.ImpactOfLeaders].ShouldBe(Grade.Outstanding);
 
+        // Published 19/01/18, inspected in November 2017: the SIF re-inspection its report shows.
         var doncaster2018 = await Report("371", files + "50000268");
-        doncaster2018.Framework.ShouldBe(FrameworkVersion.Ilacs2018);
+        doncaster2018.Framework.ShouldBe(FrameworkVersion.Sif2013);
         doncaster2018.Grades[JudgementAreas.Overall].ShouldBe(Grade.Unknown);
         doncaster2018.Grades[JudgementAreas.HelpAndProtection].ShouldBe(Grade.Unknown);
 
@@ -87,12 +89,12 @@ public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest
         var again = await Host.ImportAsync(ImportFiles.History, "text/csv");
 
         again.Appended.ShouldBe(0);
-        again.DuplicatesSkipped.ShouldBe(40);
+        again.DuplicatesSkipped.ShouldBe(43);
         (await InspectionsOf("380")).Count.ShouldBe(4);
     }
 
     [Fact]
-    public async Task A_row_with_a_garbled_grade_is_rejected_with_its_line_and_column_and_the_rest_imports()
+    public async Task A_row_with_a_garbled_grade_keeps_its_other_grades_and_the_cell_becomes_an_unknown_with_a_note()
     {
         var lines = ImportFiles.History.Split('\n');
         lines[20].ShouldStartWith("80449,bradford,https://files.ofsted.gov.uk/v1/file/50302265");
@@ -100,11 +102,15 @@ public sealed class HistoryImportTests(TrackerFixture fixture) : IntegrationTest
 
         var summary = await Host.ImportAsync(string.Join('\n', lines), "text/csv");
 
-        var garbled = summary.Rejected.Single(r => r.Line == 21);
-        garbled.Column.ShouldBe("help_and_protection_grade");
-        garbled.Reason.ShouldContain("to requires improvement");
-        summary.Appended.ShouldBe(39);
-        (await InspectionsOf("380")).Count.ShouldBe(3);
+        summary.Rejected.ShouldBeEmpty();
+        var note = summary.Notes!.Single(n => n.Line == 21);
+        (note.Column, note.RawValue, note.Reason).ShouldBe(("help_and_protection_grade", "to requires improvement", "unrecognised_value"));
+        summary.NotesByReason["unrecognised_value"].ShouldBe(1);
+        summary.Appended.ShouldBe(43);
+        var kept = await Report("380", "https://files.ofsted.gov.uk/v1/file/50302265");
+        kept.Grades[JudgementAreas.HelpAndProtection].ShouldBe(Grade.Unknown);
+        kept.Grades[JudgementAreas.ImpactOfLeaders].ShouldBe(Grade.Good);
+        kept.Notes!.Single().RawValue.ShouldBe("to requires improvement");
     }
 
     [Fact]
