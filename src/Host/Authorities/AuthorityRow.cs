@@ -37,6 +37,7 @@ public sealed record AuthorityRow(
     public static readonly string[] CsvHeader =
         ["id", "name", "region", "region_code", "is_current", "area", "grade", "latest_published_on", "framework"];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<object?> CsvCells => [Id, Name, Region, RegionCode, IsCurrent, Area, Grade, LatestPublishedOn, Framework];
 
     public static AuthorityRow From(AuthorityStanding s, string area, DateOnly asOf)

@@ -28,6 +28,7 @@ public sealed record DataQualityRow(
         "detail", "status", "raised_at", "raised_by", "settled_at", "settled_by", "settlement",
     ];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<object?> CsvCells =>
     [
         AuthorityId, AuthorityName, FactId, ReportReference, PublishedOn, Column, RawValue, Reason, Detail,

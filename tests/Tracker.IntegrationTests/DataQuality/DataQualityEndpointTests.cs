@@ -24,6 +24,8 @@ public sealed class DataQualityEndpointTests(TrackerFixture fixture) : Integrati
         var split = await Host.GetJson<List<NoteRow>>("/api/data-quality?reason=area_not_in_framework");
         split.Select(n => n.AuthorityName).ShouldBe(["Nottingham", "Redcar and Cleveland"], ignoreOrder: true);
         split.ShouldAllBe(n => n.Status == "open" && n.RaisedBy == "import:ofsted-inspection-history");
+        var json = await Host.Scenario(s => s.Get.Url("/api/data-quality?reason=area_not_in_framework"));
+        (await json.ReadAsTextAsync()).ShouldNotContain("csvCells");
 
         var nottingham = await Host.GetJson<List<NoteRow>>("/api/data-quality?authority=E06000018");
         nottingham.Select(n => n.Reason).ShouldBe(["unrecognised_value", "area_not_in_framework"], ignoreOrder: true);
