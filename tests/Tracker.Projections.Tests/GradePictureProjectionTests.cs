@@ -77,7 +77,7 @@ public sealed class GradePictureProjectionTests
             .Concat(Enumerable.Range(2013, 14).SelectMany(y => new[] { new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), new DateOnly(y, 3, 1), new DateOnly(y, 2, 28) }));
         foreach (var day in days)
         {
-            foreach (var area in All)
+            foreach (var area in JudgementAreas.National)
             {
                 replay.Picture(GradeScope.England, area, day).ShouldBe(GradePictures.Compute(GradeScope.England, area, day, null, standings));
                 var london = standings.Where(s => s.Region == "London");
@@ -127,7 +127,7 @@ public sealed class GradePictureProjectionTests
         return Inspection(RandomFramework(rng), published.ToString("O"), $"r{rng.Next(1_000_000)}", RandomGrades(rng));
     }
 
-    private static FrameworkVersion RandomFramework(Random rng) => (FrameworkVersion)rng.Next(3);
+    private static FrameworkVersion RandomFramework(Random rng) => Enum.GetValues<FrameworkVersion>()[rng.Next(6)];
 
     private static (string, Grade)[] RandomGrades(Random rng) =>
         All.Where(_ => rng.Next(3) > 0).Select(a => (a, Scale[rng.Next(Scale.Length)])).ToArray();

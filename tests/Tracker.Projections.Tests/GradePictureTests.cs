@@ -53,4 +53,15 @@ public sealed class GradePictureTests
         p.Graded.ShouldBe(0);
         p.GoodOrOutstandingPercent.ShouldBeNull();
     }
+
+    [Fact]
+    public void An_inspection_under_a_framework_before_sif_never_counts_in_the_picture()
+    {
+        var norfolk = AuthorityStanding.Fold("926", [Registered("926", "Norfolk"),
+            Inspection(FrameworkVersion.Lac, "2013-08-16", "lac", (Overall, Inadequate)),
+            Inspection(FrameworkVersion.Sif2013, "2015-10-20", "sif", (Overall, RequiresImprovement))])!;
+
+        GradePictures.Compute("england", Overall, new DateOnly(2014, 3, 31), null, [norfolk]).Ungraded.ShouldBe(1);
+        GradePictures.Compute("england", Overall, new DateOnly(2016, 3, 31), null, [norfolk]).RequiresImprovement.ShouldBe(1);
+    }
 }
