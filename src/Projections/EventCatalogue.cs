@@ -16,6 +16,6 @@ public static class EventCatalogue
         typeof(AuthorityRegistered), typeof(AuthorityFormedFrom), typeof(AuthorityAbolished),
         typeof(InspectionRecorded), typeof(MonitoringVisitRecorded), typeof(FocusedVisitRecorded), typeof(JtaiRecorded),
         typeof(MetricObserved), typeof(FindingRecorded),
-        typeof(InspectionCorrected), typeof(MetricCorrected), typeof(FactWithdrawn),
+        typeof(InspectionCorrected), typeof(InspectionEnriched), typeof(MetricCorrected), typeof(FactWithdrawn),
     ];
 }

@@ -62,7 +62,8 @@ public sealed class Authority
         IsCurrent = false;
     }
 
-    public void Apply(InspectionRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Details.Fingerprint(), false);
+    public void Apply(InspectionRecorded e) =>
+        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Details.Fingerprint(), false, Origin: e.Recorded.By);
     public void Apply(MonitoringVisitRecorded e) => Facts[e.FactId] = new FactState(FactKinds.MonitoringVisit, e.Details.Fingerprint(), false);
     public void Apply(FocusedVisitRecorded e) => Facts[e.FactId] = new FactState(FactKinds.FocusedVisit, e.Details.Fingerprint(), false);
     public void Apply(JtaiRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Jtai, e.Details.Fingerprint(), false);
@@ -73,7 +74,17 @@ public sealed class Authority
     {
         var before = Facts.GetValueOrDefault(e.FactId);
         var source = e.SourceRevision ? null : before?.SourceFingerprint ?? before?.Fingerprint;
-        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Corrected.Fingerprint(), false, source);
+        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Corrected.Fingerprint(), false, source, before?.Sources, before?.Origin);
+    }
+    /// <summary>The fact's content changes, the recording source's version is kept, and the enriching source is remembered.</summary>
+    public void Apply(InspectionEnriched e)
+    {
+        var before = Facts[e.FactId];
+        Facts[e.FactId] = before with
+        {
+            Fingerprint = e.Enriched.Fingerprint(), SourceFingerprint = before.SourceFingerprint ?? before.Fingerprint,
+            Sources = [.. before.Sources ?? [], e.SourceKey],
+        };
     }
     public void Apply(MetricCorrected e) => Facts[e.FactId] = Facts[e.FactId] with { Fingerprint = e.Fingerprint };
     public void Apply(FactWithdrawn e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = true };
@@ -81,7 +92,10 @@ public sealed class Authority
 
 /// <summary>What the write model remembers of one fact: enough to spot duplicates and conflicting versions.</summary>
 /// <remarks><see cref="SourceFingerprint"/> is set only once a user's correction makes the fact differ from its source.</remarks>
-public sealed record FactState(string Kind, string Fingerprint, bool Withdrawn, string? SourceFingerprint = null);
+/// <remarks><see cref="Sources"/>: the keys of the other sources that enriched the fact (e.g. a report file's sha256);
+/// <see cref="Origin"/>: who recorded it first (null for facts recorded before it was kept).</remarks>
+public sealed record FactState(string Kind, string Fingerprint, bool Withdrawn, string? SourceFingerprint = null,
+    IReadOnlyList<string>? Sources = null, string? Origin = null);
 
 public static class FactKinds
 {

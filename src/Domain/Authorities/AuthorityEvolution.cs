@@ -25,6 +25,7 @@ public static class AuthorityEvolution
             case MetricObserved x: state.Apply(x); break;
             case FindingRecorded x: state.Apply(x); break;
             case InspectionCorrected x: state.Apply(x); break;
+            case InspectionEnriched x: state.Apply(x); break;
             case MetricCorrected x: state.Apply(x); break;
             case FactWithdrawn x: state.Apply(x); break;
             default: throw new InvalidOperationException($"{e.GetType().Name} is not a fact event a command decides.");

@@ -6,10 +6,16 @@ namespace Tracker.Domain.DataQuality;
 /// What a source said that Tracker could not take as it stood: the cell (or field) and its raw text, why, and what
 /// was kept instead. The fact keeps everything else the source said; the odd value is never guessed.
 /// </summary>
-public sealed record DataQualityNote(string Column, string RawValue, string Reason, string? Detail = null)
+/// <remarks><see cref="Area"/> names what the note is about (a judgement area, "kind", "dates" or "framework"), so
+/// that a later source filling it can settle the note.</remarks>
+public sealed record DataQualityNote(string Column, string RawValue, string Reason, string? Detail = null, string? Area = null)
 {
     /// <summary>Two notes are the same note when they flag the same cell for the same reason with the same text.</summary>
     public string Key => $"{Column}|{Reason}|{RawValue}";
+
+    public const string KindArea = "kind";
+    public const string DatesArea = "dates";
+    public const string FrameworkArea = "framework";
 }
 
 /// <summary>Why a note was raised. The codes are part of the API (`GET /api/data-quality?reason=`).</summary>

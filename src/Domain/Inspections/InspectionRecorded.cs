@@ -6,18 +6,28 @@ namespace Tracker.Domain.Inspections;
 /// <summary>A full, graded inspection report on the authority's children's services was published.</summary>
 public sealed record InspectionRecorded(string FactId, InspectionDetails Details, Recorded Recorded) : IFact;
 
-/// <summary>The validated content of a graded inspection report.</summary>
+/// <summary>
+/// The validated content of a graded inspection report. <see cref="Lscb"/>: a SIF report's review of the effectiveness
+/// of the Local Safeguarding Children Board, a judgement of its own, not one of the authority's areas.
+/// </summary>
 public sealed record InspectionDetails(
     FrameworkVersion Framework,
     InspectionKind Kind,
     ReportDates Dates,
     string ReportReference,
     IReadOnlyDictionary<string, Grade> Grades,
-    IReadOnlyList<DataQualityNote>? Notes = null)
+    IReadOnlyList<DataQualityNote>? Notes = null,
+    Grade? Lscb = null)
 {
-    /// <summary>Notes join the fingerprint only when there are any, so facts recorded before notes existed keep theirs.</summary>
-    public string Fingerprint() => Notes is not { Count: > 0 } notes
-        ? FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Grades)
-        : FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Grades,
-            notes.Select(n => n.Key).Order(StringComparer.Ordinal));
+    /// <summary>
+    /// Notes and the LSCB judgement join the fingerprint only when present, so facts recorded before they existed keep
+    /// their fingerprints.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var core = FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision,
+            ReportReference, Grades);
+        if (Notes is { Count: > 0 } notes) core = FactIds.Fingerprint(core, notes.Select(n => n.Key).Order(StringComparer.Ordinal));
+        return Lscb is { } lscb ? FactIds.Fingerprint(core, "lscb", lscb) : core;
+    }
 }

@@ -15,7 +15,8 @@ public sealed record InspectionInput(
     string? ReportReference,
     Dictionary<string, Grade?>? Grades,
     DatePrecision? Precision = null,
-    List<DataQualityNote>? Notes = null)
+    List<DataQualityNote>? Notes = null,
+    Grade? Lscb = null)
 {
     public InspectionDetails Validate(DateOnly today, Errors errors)
     {
@@ -45,8 +46,10 @@ public sealed record InspectionInput(
         }
 
         var notes = ValidateNotes(errors, Notes);
+        if (Lscb is not null && framework != FrameworkVersion.Sif2013)
+            errors.Add("lscb", "only sif-2013 reports reviewed the Local Safeguarding Children Board.");
         return new InspectionDetails(framework ?? default, Kind ?? InspectionKind.Unknown, dates, reference ?? "", grades,
-            notes.Count > 0 ? notes : null);
+            notes.Count > 0 ? notes : null, Lscb);
     }
 
     private static List<DataQualityNote> ValidateNotes(Errors errors, List<DataQualityNote>? notes)
@@ -69,11 +72,14 @@ public sealed record InspectionInput(
 /// <summary>Record a graded inspection for an authority (any of its codes or its slug).</summary>
 /// <remarks>
 /// With a <see cref="RevisionReason"/> the sender is a source that may publish newer versions of its reports (an
-/// import): content that differs from what that source said last becomes a correction with that reason, and the same
-/// content it said last appends nothing, even where a user has corrected the fact since.
+/// import), and <see cref="Current"/> is the fact's content as the importer read it:
+/// - content that differs from what that source said last becomes a correction with that reason, keeping what other
+///   sources filled where the new version does not know; the same content it said last appends nothing, even where a
+///   user has corrected the fact since;
+/// - a report another source recorded first is enriched instead (<see cref="InspectionMerge"/>), once per version.
 /// </remarks>
 public sealed record RecordInspection(string Authority, InspectionInput Inspection, string RecordedBy, long? ExpectedVersion = null,
-    string? RevisionReason = null) : IAuthorityCommand
+    string? RevisionReason = null, InspectionDetails? Current = null) : IAuthorityCommand
 {
     public string FactId => FactIds.ForReport(Inspection.ReportReference ?? "");
 
@@ -87,12 +93,27 @@ public sealed record RecordInspection(string Authority, InspectionInput Inspecti
         var factId = FactIds.ForReport(details.ReportReference);
         if (command.RevisionReason is { } reason && state.Facts.TryGetValue(factId, out var known)
             && known is { Withdrawn: false, Kind: FactKinds.Inspection })
-        {
-            return (known.SourceFingerprint ?? known.Fingerprint) == details.Fingerprint()
-                ? []
-                : [new InspectionCorrected(factId, reason, details, recorded, SourceRevision: true)];
-        }
+            return Revise(command, factId, known, details, reason, recorded);
         return FactLedger.Decide(state, factId, FactKinds.Inspection, details.Fingerprint(), $"Report {details.ReportReference}",
             () => new InspectionRecorded(factId, details, recorded));
+    }
+
+    private static IReadOnlyList<object> Revise(RecordInspection command, string factId, FactState known, InspectionDetails said,
+        string reason, Recorded recorded)
+    {
+        var current = command.Current is { } c && c.Fingerprint() == known.Fingerprint ? c : null;
+        if (known.Origin is { } origin && origin != command.RecordedBy)
+        {
+            var key = $"{command.RecordedBy}:{said.Fingerprint()}";
+            if (known.Sources?.Contains(key) == true) return [];
+            if (current is null) throw Rejection.Conflict("The inspection changed meanwhile", $"Read {factId} again to enrich it.");
+            var merged = InspectionMerge.Fill(current, said, command.RecordedBy);
+            return [new InspectionEnriched(factId, merged.Details, key, command.RecordedBy, merged.Filled, recorded)];
+        }
+        if ((known.SourceFingerprint ?? known.Fingerprint) == said.Fingerprint()) return [];
+        // Where the new version does not know, what other sources filled stays; where it knows, it wins (a conflict
+        // with another source's value is noted).
+        var revised = known.Sources is { Count: > 0 } && current is not null ? InspectionMerge.Fill(said, current, "an earlier source").Details : said;
+        return [new InspectionCorrected(factId, reason, revised, recorded, SourceRevision: true)];
     }
 }

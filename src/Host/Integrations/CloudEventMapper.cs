@@ -40,7 +40,7 @@ public sealed class CloudEventMapper(IntegrationOptions options)
         return result;
     }
 
-    private static bool NeedsHistory(IEvent e) => e.Data is InspectionRecorded or InspectionCorrected;
+    private static bool NeedsHistory(IEvent e) => e.Data is InspectionRecorded or InspectionCorrected or InspectionEnriched;
 
     private IEnumerable<CloudEvent> Map(IEvent e, Authority authority, GradeHistory? history)
     {
@@ -62,6 +62,10 @@ public sealed class CloudEventMapper(IntegrationOptions options)
             case InspectionCorrected c:
                 shift = history!.Before(e.Version, c.FactId, c.Corrected);
                 data = WithInspection(data, c.Corrected) with { Previous = shift.Previous, Reason = c.Reason };
+                break;
+            case InspectionEnriched x:
+                shift = history!.Before(e.Version, x.FactId, x.Enriched);
+                data = WithInspection(data, x.Enriched) with { Previous = shift.Previous, Reason = $"filled from {x.SourceLabel}" };
                 break;
             case MonitoringVisitRecorded m:
                 data = WithDates(data, m.Details.Dates) with { Kind = FactKinds.MonitoringVisit, ReportReference = m.Details.ReportReference };

@@ -13,6 +13,7 @@ public static class CloudEventTypes
     public const string FocusedVisitRecorded = "tracker.focused-visit.recorded";
     public const string JtaiRecorded = "tracker.jtai.recorded";
     public const string InspectionCorrected = "tracker.inspection.corrected";
+    public const string InspectionEnriched = "tracker.inspection.enriched";
     public const string MetricCorrected = "tracker.metric.corrected";
     public const string FactWithdrawn = "tracker.fact.withdrawn";
     public const string GradeChanged = "tracker.grade.changed";
@@ -24,15 +25,20 @@ public static class CloudEventTypes
         [typeof(FocusedVisitRecorded)] = FocusedVisitRecorded,
         [typeof(JtaiRecorded)] = JtaiRecorded,
         [typeof(InspectionCorrected)] = InspectionCorrected,
+        [typeof(InspectionEnriched)] = InspectionEnriched,
         [typeof(MetricCorrected)] = MetricCorrected,
         [typeof(FactWithdrawn)] = FactWithdrawn,
     };
 
     public static IReadOnlyList<string> All { get; } = [.. ByEvent.Values, GradeChanged];
 
+    /// <summary>The stored events that can move an authority's grades.</summary>
+    private static readonly Type[] GradeSources =
+        [typeof(Domain.Inspections.InspectionRecorded), typeof(Domain.Corrections.InspectionCorrected), typeof(Domain.Inspections.InspectionEnriched)];
+
     /// <summary>The stored event types that can produce any of <paramref name="types"/> (grade changes come from inspections and corrections).</summary>
     public static Type[] SourcesOf(IReadOnlyCollection<string> types) =>
         ByEvent.Where(p => types.Contains(p.Value)
-                || (types.Contains(GradeChanged) && (p.Key == typeof(Domain.Inspections.InspectionRecorded) || p.Key == typeof(Domain.Corrections.InspectionCorrected))))
+                || (types.Contains(GradeChanged) && GradeSources.Contains(p.Key)))
             .Select(p => p.Key).ToArray();
 }

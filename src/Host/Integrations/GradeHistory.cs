@@ -23,6 +23,7 @@ public sealed class GradeHistory(IReadOnlyList<IEvent> stream)
             {
                 case InspectionRecorded r: inspections.Add((r.FactId, r.Details)); break;
                 case InspectionCorrected c: Replace(inspections, c.FactId, c.Corrected); break;
+                case InspectionEnriched x: Replace(inspections, x.FactId, x.Enriched); break;
                 case FactWithdrawn w: inspections.RemoveAll(i => i.FactId == w.FactId); break;
             }
         }

@@ -72,6 +72,10 @@ public sealed class AuthorityStanding
                 Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Corrected));
                 DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Corrected.Notes, e.Recorded, e.Reason);
                 break;
+            case InspectionEnriched e:
+                Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Enriched));
+                DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Enriched.Notes, e.Recorded, $"filled from {e.SourceLabel}");
+                break;
             case MonitoringVisitRecorded e: Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
             case FocusedVisitRecorded e: Upsert(s.FocusedVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
             case JtaiRecorded e: Upsert(s.Jtais, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Theme)); break;
@@ -105,13 +109,17 @@ public interface IHasFactId
 
 public sealed record InspectionItem(string FactId, FrameworkVersion Framework, InspectionKind Kind, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly? PublishedOn, DatePrecision Precision, string ReportReference, Dictionary<string, Grade> Grades,
-    List<DataQualityNote>? Notes = null) : IHasFactId
+    List<DataQualityNote>? Notes = null, Grade? Lscb = null) : IHasFactId
 {
     public bool IsGraded => Grades.Values.Any(g => g.IsGraded());
 
     public static InspectionItem From(string factId, InspectionDetails d) => new(factId, d.Framework, d.Kind, d.Dates.StartDate,
         d.Dates.EndDate, d.Dates.PublishedOn, d.Dates.Precision, d.ReportReference,
-        new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal), d.Notes is { Count: > 0 } n ? [.. n] : null);
+        new Dictionary<string, Grade>(d.Grades, StringComparer.Ordinal), d.Notes is { Count: > 0 } n ? [.. n] : null, d.Lscb);
+
+    /// <summary>The content this item was folded from, for a decider that must see it (enrichment, source revisions).</summary>
+    public InspectionDetails ToDetails() => new(Framework, Kind, new ReportDates(StartDate, EndDate, PublishedOn, Precision),
+        ReportReference, new Dictionary<string, Grade>(Grades, StringComparer.Ordinal), Notes is { Count: > 0 } n ? n : null, Lscb);
 }
 
 /// <summary>An ungraded report (monitoring or focused visit, JTAI); Topic is the visit topic or the JTAI theme.</summary>
@@ -135,6 +143,7 @@ public sealed partial class AuthorityStandingProjection : SingleStreamProjection
         IncludeType<AuthorityAbolished>();
         IncludeType<InspectionRecorded>();
         IncludeType<InspectionCorrected>();
+        IncludeType<InspectionEnriched>();
         IncludeType<MonitoringVisitRecorded>();
         IncludeType<FocusedVisitRecorded>();
         IncludeType<JtaiRecorded>();

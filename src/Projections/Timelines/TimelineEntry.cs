@@ -47,6 +47,7 @@ public sealed record TimelineEntry(
     {
         InspectionRecorded e => Inspection(authorityId, e.FactId, e.Details, false, e.Recorded),
         InspectionCorrected e => Inspection(authorityId, e.FactId, e.Corrected, true, e.Recorded),
+        InspectionEnriched e => Inspection(authorityId, e.FactId, e.Enriched, false, e.Recorded),
         MonitoringVisitRecorded e => Report(authorityId, e.FactId, FactKinds.MonitoringVisit, e.Details.Dates, e.Details.ReportReference, e.Details.Topic, e.Recorded),
         FocusedVisitRecorded e => Report(authorityId, e.FactId, FactKinds.FocusedVisit, e.Details.Dates, e.Details.ReportReference, e.Details.Topic, e.Recorded),
         JtaiRecorded e => Report(authorityId, e.FactId, FactKinds.Jtai, e.Details.Dates, e.Details.ReportReference, e.Details.Theme, e.Recorded),

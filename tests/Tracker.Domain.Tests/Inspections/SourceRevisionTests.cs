@@ -13,11 +13,14 @@ public sealed class SourceRevisionTests
 
     private static RecordInspection FromSource(InspectionInput input) => new("380", input, "import:test", RevisionReason: Reason);
 
+    /// <summary>An importer records as itself: the events' provenance is the command's sender.</summary>
+    private static readonly Recorded Now = Given.Now with { By = "import:test" };
+
     private static IReadOnlyList<object> When(RecordInspection command, params object[] history) =>
-        RecordInspection.Decide(Given.Authority([Given.Bradford, .. history]), command, Given.Now);
+        RecordInspection.Decide(Given.Authority([Given.Bradford, .. history]), command, Now);
 
     private static readonly DataQualityNote Odd =
-        new("help_and_protection_grade", "to requires improvement", DataQualityReasons.UnrecognisedValue);
+        new("help_and_protection_grade", "to requires improvement", DataQualityReasons.UnrecognisedValue, Area: "help_and_protection");
 
     private static InspectionInput WithOddCell() => Inputs.Ilacs2023() with
     {
@@ -65,6 +68,19 @@ public sealed class SourceRevisionTests
         When(FromSource(WithOddCell()), first, byUser).ShouldBeEmpty();
         When(FromSource(Inputs.Ilacs2023(Grade.Outstanding)), first, byUser).Single().ShouldBeOfType<InspectionCorrected>()
             .Corrected.Grades["overall"].ShouldBe(Grade.Outstanding);
+    }
+
+    [Fact]
+    public void A_report_another_source_recorded_first_is_enriched_by_the_source_not_corrected()
+    {
+        var byUser = RecordInspection.Decide(Given.Authority(Given.Bradford), Inputs.Record(WithOddCell()), Given.Now).Single();
+        var current = ((InspectionRecorded)byUser).Details;
+
+        var enriched = When(FromSource(Inputs.Ilacs2023()) with { Current = current }, byUser).Single().ShouldBeOfType<InspectionEnriched>();
+
+        enriched.Filled.ShouldBe(["help_and_protection"]);
+        enriched.Enriched.Notes.ShouldBeNull("the filled area's note is settled");
+        When(FromSource(Inputs.Ilacs2023()) with { Current = enriched.Enriched }, byUser, enriched).ShouldBeEmpty();
     }
 
     [Fact]

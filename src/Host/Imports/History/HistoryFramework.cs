@@ -25,7 +25,7 @@ public static class HistoryFramework
         {
             notes.Add(new DataQualityNote(Column, rawKind, DataQualityReasons.FrameworkNotStated,
                 $"published {published:yyyy-MM-dd}, before SIF; the source does not say which earlier framework applied, " +
-                "so only the overall area is kept, unknown until a report says more."));
+                "so only the overall area is kept, unknown until a report says more.", DataQualityNote.FrameworkArea));
             return framework;
         }
         // The scraper reads the grades on every ILACS page 1 and on no SIF one: a 2018 row with nothing readable
@@ -34,7 +34,7 @@ public static class HistoryFramework
         {
             notes.Add(new DataQualityNote(Column, rawKind, DataQualityReasons.FrameworkInferred,
                 "published in 2018, when SIF re-inspections and ILACS reports were both published, with no fieldwork " +
-                "dates and no readable grade (the source's mark of a SIF report): taken as sif-2013."));
+                "dates and no readable grade (the source's mark of a SIF report): taken as sif-2013.", DataQualityNote.FrameworkArea));
             return FrameworkVersion.Sif2013;
         }
         return framework;

@@ -74,7 +74,8 @@ public static class HistoryGrades
             notes.RemoveAll(n => n.Column == InCare);
             notes.Add(new DataQualityNote($"{InCare}+{CareLeavers}", $"{cells[InCare].Raw} | {cells[CareLeavers].Raw}",
                 DataQualityReasons.AreaNotInFramework,
-                "ilacs-2018 judged children in care and care leavers as one area; the row gives two grades, so that area is unknown."));
+                "ilacs-2018 judged children in care and care leavers as one area; the row gives two grades, so that area is unknown.",
+                JudgementAreas.ChildrenInCareAndCareLeavers));
             used.Add(CareLeavers);
         }
         foreach (var cell in cells.Values.Where(c => !used.Contains(c.Column) && !c.IsEmpty
@@ -100,12 +101,12 @@ public static class HistoryGrades
         if (problem is null)
         {
             notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.UnrecognisedValue,
-                "neither a grade nor a value the source is known to use; the grade is never guessed."));
+                "neither a grade nor a value the source is known to use; the grade is never guessed.", area));
             return Grade.Unknown;
         }
         if (problem.Length > 0)
         {
-            notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.NotPossibleInFramework, problem));
+            notes.Add(new DataQualityNote(cell.Column, cell.Raw, DataQualityReasons.NotPossibleInFramework, problem, area));
             return framework == FrameworkVersion.Ilacs2026 && area == JudgementAreas.Overall ? Grade.NotReported : Grade.Unknown;
         }
         return cell.Grade;

@@ -57,7 +57,7 @@ public static class HistoryRow
             case "standard": return InspectionKind.Standard;
             default:
                 notes.Add(new DataQualityNote(HistoryFramework.Column, raw, DataQualityReasons.UnrecognisedValue,
-                    "expected short, standard or blank; the inspection kind is unknown."));
+                    "expected short, standard or blank; the inspection kind is unknown.", DataQualityNote.KindArea));
                 return InspectionKind.Unknown;
         }
     }
@@ -71,7 +71,8 @@ public static class HistoryRow
         if (start is { } s && end is { } e && s <= e && e <= published) return (s, e);
         notes.Add(new DataQualityNote("inspection_start_date+inspection_end_date", $"{rawStart} | {rawEnd}",
             DataQualityReasons.IncompleteDates,
-            "the fieldwork dates are blank, unreadable, out of order or after publication; only the publication date is kept."));
+            "the fieldwork dates are blank, unreadable, out of order or after publication; only the publication date is kept.",
+            DataQualityNote.DatesArea));
         return (null, null);
     }
 
