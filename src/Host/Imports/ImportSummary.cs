@@ -21,7 +21,8 @@ public sealed record ImportSummary(
     int Suspect = 0,
     IReadOnlyList<string>? UnmatchedNames = null,
     int Corrected = 0,
-    IReadOnlyList<ImportNote>? Notes = null)
+    IReadOnlyList<ImportNote>? Notes = null,
+    int Enriched = 0)
 {
     public IReadOnlyDictionary<string, int> NotesByReason =>
         (Notes ?? []).GroupBy(n => n.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -29,7 +30,7 @@ public sealed record ImportSummary(
     public IEnumerable<string> Lines()
     {
         var unit = Format == ImportFormats.InspectionHistory ? "rows" : "sections";
-        yield return $"Import summary ({Format}): {Read} {unit} read, {Appended} events appended ({Corrected} corrections), " +
+        yield return $"Import summary ({Format}): {Read} {unit} read, {Appended} events appended ({Corrected} corrections, {Enriched} enrichments), " +
                      $"{DuplicatesSkipped} duplicates skipped, {Rejected.Count} refused, {Unattributed} unattributed, " +
                      $"{Suspect} suspect, {Notes?.Count ?? 0} data-quality notes.";
         foreach (var (reason, count) in NotesByReason) yield return $"  notes, {reason}: {count}";

@@ -16,11 +16,12 @@ public sealed record PlannedCommand(int Line, string? Column, Func<Authority, Re
     public static PlannedCommand For(int line, RecordMetric c) => new(line, null, (s, r) => RecordMetric.Decide(s, c, r));
     public static PlannedCommand For(int line, RecordFinding c) => new(line, null, (s, r) => RecordFinding.Decide(s, c, r));
     public static PlannedCommand For(int line, CorrectFact c) => new(line, null, (s, r) => CorrectFact.Decide(s, c, r));
+    public static PlannedCommand For(int line, EnrichInspection c) => new(line, null, (s, r) => EnrichInspection.Decide(s, c, r));
 }
 
 /// <summary>Corrected counts the reports a source's newer version changed (their corrections are among Appended).</summary>
 public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(PlannedCommand Command, Rejection Reason)> Rejected,
-    int Corrected = 0);
+    int Corrected = 0, int Enriched = 0);
 
 /// <summary>
 /// Writes an import's commands for one authority in one session: the stream is fetched once with its version, each
@@ -70,7 +71,7 @@ public static class ImportWrites
     public static (List<object> Appended, BatchResult Result) DecideAll(Authority working, IReadOnlyList<PlannedCommand> commands, Recorded recorded)
     {
         var appended = new List<object>();
-        int duplicates = 0, corrected = 0;
+        int duplicates = 0, corrected = 0, enriched = 0;
         var rejected = new List<(PlannedCommand, Rejection)>();
         foreach (var command in commands)
         {
@@ -79,9 +80,10 @@ public static class ImportWrites
             catch (Rejection r) { rejected.Add((command, r)); continue; }
             if (events.Count == 0) { duplicates++; continue; }
             corrected += events.Count(e => e is InspectionCorrected { SourceRevision: true });
+            enriched += events.Count(e => e is InspectionEnriched);
             foreach (var e in events) AuthorityEvolution.Apply(working, e);
             appended.AddRange(events);
         }
-        return (appended, new BatchResult(appended.Count, duplicates, rejected, corrected));
+        return (appended, new BatchResult(appended.Count, duplicates, rejected, corrected, enriched));
     }
 }

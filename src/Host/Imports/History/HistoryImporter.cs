@@ -26,7 +26,7 @@ public static class HistoryImporter
         var lookup = new AuthorityLookup(store);
         var pending = new List<MappedRow>();
         var pendingUrns = new HashSet<string>(StringComparer.Ordinal);
-        int read = 0, appended = 0, duplicates = 0, written = 0, corrected = 0;
+        int read = 0, appended = 0, duplicates = 0, written = 0, corrected = 0, enriched = 0;
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
 
@@ -34,14 +34,18 @@ public static class HistoryImporter
         {
             if (pending.Count == 0) return;
             await lookup.ResolveAsync(pendingUrns, ct);
-            var chunk = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
+            var byAuthority = new Dictionary<string, List<MappedRow>>(StringComparer.Ordinal);
             foreach (var row in pending)
             {
-                if (lookup[row.Urn] is not { } authorityId) { rejected.Add(new ImportRejection(row.Line, "urn", $"'{row.Urn}' matches no authority in the register.")); continue; }
-                if (!chunk.TryGetValue(authorityId, out var list)) chunk[authorityId] = list = [];
-                list.Add(PlannedCommand.For(row.Line, new RecordInspection(authorityId, row.Inspection!, RecordedBy,
-                    RevisionReason: $"The official history's newer version changed this report (line {row.Line}).")));
+                if (lookup[row.Urn] is not { } authorityId)
+                {
+                    rejected.Add(new ImportRejection(row.Line, "urn", $"'{row.Urn}' matches no authority in the register."));
+                    continue;
+                }
+                if (!byAuthority.TryGetValue(authorityId, out var list)) byAuthority[authorityId] = list = [];
+                list.Add(row);
             }
+            var chunk = await HistoryPlanner.PlanChunkAsync(store, byAuthority, ct);
             pending.Clear();
             pendingUrns.Clear();
             if (chunk.Count == 0) return;
@@ -51,6 +55,7 @@ public static class HistoryImporter
                 appended += result.Appended;
                 duplicates += result.Duplicates;
                 corrected += result.Corrected;
+                enriched += result.Enriched;
                 rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
             }
             written += chunk.Count;
@@ -77,7 +82,8 @@ public static class HistoryImporter
         // Appended counts every event, including withdrawals of page sections the new history shows to be suspect.
         var (suspect, withdrawn) = await IroPage.SectionCrossCheck.RunAsync(store, recorded, progress, ct);
         return new ImportSummary(ImportFormats.InspectionHistory, read, appended + withdrawn, duplicates,
-            rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect, Corrected: corrected, Notes: notes);
+            rejected.OrderBy(r => r.Line).ToList(), Suspect: suspect, Corrected: corrected, Notes: notes,
+            Enriched: enriched);
     }
 
     /// <summary>The domain names its own fields; the user needs the CSV column.</summary>
