@@ -47,8 +47,10 @@ public static class InspectionMerge
             var now = current.Grades.GetValueOrDefault(area, Grade.Unknown);
             var said = other.Grades.GetValueOrDefault(area, Grade.Unknown);
             grades[area] = now;
-            if (now == Grade.Unknown && said != Grade.Unknown) { grades[area] = said; filled.Add(area); }
-            else if (now != Grade.Unknown && said != Grade.Unknown && now != said) Conflict(area, now.ToWire(), said.ToWire());
+            // "Not reported" by a source that reports only some areas (the IRO page) says nothing about the area.
+            if (said is Grade.Unknown or Grade.NotReported) continue;
+            if (now == Grade.Unknown) { grades[area] = said; filled.Add(area); }
+            else if (now != said) Conflict(area, now.ToWire(), said.ToWire());
         }
         var lscb = current.Lscb;
         if (lscb is null or Grade.Unknown && other.Lscb is { } l && l != Grade.Unknown) { lscb = l; filled.Add("lscb"); }

@@ -37,6 +37,7 @@ public static class TrackerServices
                 // their tables before a production node, which never changes the schema itself, first queries them.
                 opts.Schema.For<ApiKey>();
                 opts.Schema.For<ImportedSection>();
+                opts.Schema.For<Tracker.Host.Imports.Evidence.ReportEvidence>();
                 opts.Schema.For<WebhookSubscription>();
                 opts.Schema.For<WebhookDelivery>();
                 opts.Schema.For<WebhookAttempt>();

@@ -22,7 +22,9 @@ public sealed record ImportSummary(
     IReadOnlyList<string>? UnmatchedNames = null,
     int Corrected = 0,
     IReadOnlyList<ImportNote>? Notes = null,
-    int Enriched = 0)
+    int Enriched = 0,
+    int AttributedByEvidence = 0,
+    int HeadingsDated = 0)
 {
     public IReadOnlyDictionary<string, int> NotesByReason =>
         (Notes ?? []).GroupBy(n => n.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -32,7 +34,8 @@ public sealed record ImportSummary(
         var unit = Format == ImportFormats.InspectionHistory ? "rows" : "sections";
         yield return $"Import summary ({Format}): {Read} {unit} read, {Appended} events appended ({Corrected} corrections, {Enriched} enrichments), " +
                      $"{DuplicatesSkipped} duplicates skipped, {Rejected.Count} refused, {Unattributed} unattributed, " +
-                     $"{Suspect} suspect, {Notes?.Count ?? 0} data-quality notes.";
+                     $"{Suspect} suspect, {Notes?.Count ?? 0} data-quality notes, {AttributedByEvidence} page sections " +
+                     $"attributed by evidence, {HeadingsDated} page headings settled by SIF reports.";
         foreach (var (reason, count) in NotesByReason) yield return $"  notes, {reason}: {count}";
         foreach (var n in Notes ?? [])
             yield return $"  note line {n.Line}, column {n.Column}, value '{n.RawValue}': {n.Reason}. {n.Detail}";

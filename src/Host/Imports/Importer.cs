@@ -2,6 +2,7 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Imports.History;
 using Tracker.Host.Imports.IroPage;
+using Tracker.Host.Imports.Evidence;
 
 namespace Tracker.Host.Imports;
 
@@ -35,8 +36,9 @@ public sealed class Importer(IDocumentStore store, TimeProvider clock, ImportOpt
 
         progress($"Importing {format}...");
         var recorded = new Recorded(format == ImportFormats.InspectionHistory ? HistoryImporter.RecordedBy : PageImporter.RecordedBy, clock.GetUtcNow());
-        return format == ImportFormats.InspectionHistory
+        var summary = format == ImportFormats.InspectionHistory
             ? await HistoryImporter.ImportAsync(store, new PrefixedReader(firstLine + "\n", reader), recorded, progress, ct, options.AuthoritiesPerChunk)
             : await PageImporter.ImportAsync(store, text!, recorded, progress, ct);
+        return await AfterImport.ReconcileAsync(store, summary, recorded, progress, ct);
     }
 }

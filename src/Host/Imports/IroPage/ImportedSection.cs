@@ -25,9 +25,18 @@ public sealed class ImportedSection
     public SectionStatus Status { get; set; }
     /// <summary>The attributed authority, or for a suspect section the one its heading proposed.</summary>
     public string? AuthorityId { get; set; }
-    /// <summary>"heading" when the page's heading attributed it, "user" when a user did (never re-flagged).</summary>
+    /// <summary>
+    /// "heading" when the page's heading attributed it, "evidence" when the report it quotes did, "user" when a user did
+    /// (evidence and user attributions survive re-imports; a user's is never changed).
+    /// </summary>
     public string? AttributedBy { get; set; }
     public string? Reason { get; set; }
     /// <summary>Whether the section's findings and metrics are currently recorded (not withdrawn) on <see cref="AuthorityId"/>.</summary>
     public bool Appended { get; set; }
+    /// <summary>The sha256 of the report whose text holds the section's sentences, when evidence attributed it.</summary>
+    public string? EvidenceReport { get; set; }
+    /// <summary>The section's sentences found in that report, as matched (normalised).</summary>
+    public List<string> Evidence { get; set; } = [];
+    /// <summary>The SIF report fact that dates the heading's grade (its children looked after grade matches), if any.</summary>
+    public string? HeadingDatedBy { get; set; }
 }

@@ -46,15 +46,18 @@ public static class PageImporter
             documents.Add(doc);
 
             var headed = section.HeadingName is { } name ? matcher.Match(name) : null;
-            if (section.HeadingName is not null && headed is null && doc.AttributedBy != "user")
+            var decided = doc.AttributedBy is "user" or Evidence.EvidenceReconciliation.AttributedByEvidence;
+            if (section.HeadingName is not null && headed is null && !decided)
             {
                 unmatched.Add($"{section.HeadingName} (line {section.Line})");
                 (doc.Status, doc.AuthorityId, doc.Reason) = (SectionStatus.Unmatched, null, $"heading name '{section.HeadingName}' matches no authority in the register.");
                 continue;
             }
-            if (headed is not null && SectionCommands.Inspection(section, headed) is { } inspection) Plan(headed, [inspection]);
+            // A heading grade that a SIF report has dated lives on that report now: its undated fact was withdrawn.
+            if (headed is not null && doc.HeadingDatedBy is null && SectionCommands.Inspection(section, headed) is { } inspection)
+                Plan(headed, [inspection]);
 
-            if (doc.AttributedBy == "user" && doc.AuthorityId is { } chosen)
+            if (decided && doc.AuthorityId is { } chosen)
             {
                 Plan(chosen, SectionCommands.Block(section, chosen));
                 continue;

@@ -12,13 +12,15 @@ public static class SectionCommands
     public const string Service = "iro_service";
 
     /// <summary>The heading's SIF judgement: children looked after graded, every other area not reported, dated only by the SIF era.</summary>
-    public static PlannedCommand? Inspection(PageSection s, string authorityId)
+    public static PlannedCommand? Inspection(PageSection s, string authorityId) => s.Grade is null ? null
+        : PlannedCommand.For(s.Line, new RecordInspection(authorityId, InspectionInput(s), PageImporter.RecordedBy));
+
+    public static InspectionInput InspectionInput(PageSection s)
     {
-        if (s.Grade is not { } grade) return null;
         var grades = JudgementAreas.For(FrameworkVersion.Sif2013)
-            .ToDictionary(a => a, a => (Grade?)(a == JudgementAreas.ChildrenLookedAfter ? grade : Grade.NotReported));
-        var input = new InspectionInput(FrameworkVersion.Sif2013, InspectionKind.Unknown, null, null, null, s.ReportReference, grades, DatePrecision.FrameworkEra);
-        return PlannedCommand.For(s.Line, new RecordInspection(authorityId, input, PageImporter.RecordedBy));
+            .ToDictionary(a => a, a => (Grade?)(a == JudgementAreas.ChildrenLookedAfter ? s.Grade : Grade.NotReported));
+        return new InspectionInput(FrameworkVersion.Sif2013, InspectionKind.Unknown, null, null, null, s.ReportReference, grades,
+            DatePrecision.FrameworkEra);
     }
 
     public static IEnumerable<PlannedCommand> Block(PageSection s, string authorityId)
