@@ -21,6 +21,9 @@ public static partial class MetricExtractor
     // "against a national average of 23%", "statistical neighbours at 25% and England at 23%": comparators, not the LA.
     [GeneratedRegex(@"(?:national|England|statistical\s+neighbou?rs?|comparators?|similar\s+areas?|average|regional)\b[^%]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Comparator();
+    // "reducing re-referrals by 25%", "a target of 90%": a change or an aim, not a level the service reached.
+    [GeneratedRegex(@"\b(?:by|target of|targets? of|aim of|aims? to reach)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeOrTarget();
     [GeneratedRegex(@"(\d[\d,]*)\s+escalations\b", RegexOptions.IgnoreCase)] private static partial Regex Escalations();
     [GeneratedRegex(@"(\d[\d,]*)\s*\((\d{1,3}(?:\.\d+)?)%\)")] private static partial Regex CountWithPercent();
     [GeneratedRegex(@"averag(?:e|es|ing)\s+(?:of\s+)?(\d+)(?:\s*(?:–|-|to)\s*(\d+))?|between\s+(\d+)\s+and\s+(\d+)|of\s+(\d+)\s+to\s+(\d+)\s+children|around\s+(\d+)\s+children per IRO", RegexOptions.IgnoreCase)]
@@ -93,7 +96,8 @@ public static partial class MetricExtractor
             foreach (Match p in Percent().Matches(clause))
             {
                 if (Qualifier().IsMatch(clause[..p.Index])) continue;
-                if (scope == MetricScope.Report && Comparator().IsMatch(clause[..p.Index])) continue;
+                if (scope == MetricScope.Report
+                    && (Comparator().IsMatch(clause[..p.Index]) || ChangeOrTarget().IsMatch(clause[..p.Index]))) continue;
                 var inSentence = Percent().Match(sentence, clauseAt + p.Index);
                 var period = PeriodFor(sentence, inSentence, scope, clause);
                 // "from 84% to 99%" with no periods: only the latest figure is an observation.

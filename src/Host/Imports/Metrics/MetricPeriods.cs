@@ -31,13 +31,10 @@ internal static partial class MetricPeriods
         string? clause = null)
     {
         var after = sentence[(figure.Index + figure.Length)..];
-        var rightAfter = scope == MetricScope.Report ? ReportPeriodRightAfter() : PeriodRightAfter();
-        if (rightAfter.Match(after) is { Success: true } right)
-        {
-            // The page reader looks from "in " on; the report reader from the period word itself.
-            var from = scope == MetricScope.Report ? right.Index : right.Index + right.Length - 3;
-            if (At(after[from..], scope == MetricScope.Report ? 40 : 24) is { } p1) return p1;
-        }
+        if (scope == MetricScope.Report) return ForReport(sentence, figure, after, countFigures, clause);
+        var rightAfter = PeriodRightAfter();
+        if (rightAfter.Match(after) is { Success: true } right
+            && At(after[(right.Index + right.Length - 3)..], 24) is { } p1) return p1;
         if (LeadingPeriod().IsMatch(sentence) && At(sentence, 40) is { } p2) return p2;
         foreach (var scopeText in new[] { clause, sentence })
         {
@@ -46,6 +43,29 @@ internal static partial class MetricPeriods
         }
         return new PeriodInput(PeriodKind.Unknown);
     }
+
+    /// <summary>
+    /// In reports a figure's period is read only up to the next figure ("from 46% in 2014 to 93% as at September
+    /// 2015" must not give 46% September's date), and a clause with its own dating ("for quarter 1 of 2015–16")
+    /// overrides the sentence's leading period; a quarter is not a period Tracker stores, so it stays unknown.
+    /// </summary>
+    private static PeriodInput ForReport(string sentence, Match figure, string after, Func<string, int> countFigures,
+        string? clause)
+    {
+        var next = after.IndexOf('%');
+        var own = next < 0 ? after : after[..next];
+        if (ReportPeriodRightAfter().Match(own) is { Success: true } right && At(own[right.Index..], 40) is { } p1) return p1;
+        if (clause is not null && clause != sentence)
+        {
+            if (Quarter().IsMatch(clause)) return new PeriodInput(PeriodKind.Unknown);
+            if (countFigures(clause) == 1 && All(clause).ToList() is [var only]) return only;
+        }
+        if (LeadingPeriod().IsMatch(sentence) && At(sentence, 40) is { } p2) return p2;
+        if (countFigures(sentence) == 1 && All(sentence).ToList() is [var single]) return single;
+        return new PeriodInput(PeriodKind.Unknown);
+    }
+
+    [GeneratedRegex(@"\bquarter\b|\bQ[1-4]\b", RegexOptions.IgnoreCase)] private static partial Regex Quarter();
 
     private static PeriodInput? At(string text, int within) => All(text[..Math.Min(text.Length, within)]).FirstOrDefault();
 

@@ -21,6 +21,8 @@ internal static partial class MetricSubjects
     [GeneratedRegex(@"\breviews?\b", RegexOptions.IgnoreCase)] private static partial Regex Review();
     [GeneratedRegex(@"conference|child protection|plan reviews?", RegexOptions.IgnoreCase)] private static partial Regex NotAReview();
     [GeneratedRegex(@"\bre-?referrals?\b", RegexOptions.IgnoreCase)] private static partial Regex ReReferral();
+    // MARAC re-referrals count repeat domestic abuse cases at the risk conference, not social care re-referrals.
+    [GeneratedRegex(@"\bMARAC\b")] private static partial Regex Marac();
 
     /// <summary>What a percentage in <paramref name="text"/> measures, or null when the words do not say.</summary>
     public static string? Kind(string text, MetricScope scope) =>
@@ -43,7 +45,7 @@ internal static partial class MetricSubjects
             return timely && InitialHealth().IsMatch(text) ? MetricNames.InitialHealthAssessmentTimeliness : null;
         if (InitialConference().IsMatch(text)) return timely ? MetricNames.InitialConferenceTimeliness : null;
         if (Assessment().IsMatch(text)) return timely ? MetricNames.AssessmentTimeliness : null;
-        if (ReReferral().IsMatch(text)) return MetricNames.ReReferralRate;
+        if (ReReferral().IsMatch(text)) return Marac().IsMatch(text) ? null : MetricNames.ReReferralRate;
         if (!Review().IsMatch(text) || NotAReview().IsMatch(text)) return null;
         return timely ? MetricNames.ReviewTimeliness : ParticipationWords().IsMatch(text) ? MetricNames.Participation : null;
     }
