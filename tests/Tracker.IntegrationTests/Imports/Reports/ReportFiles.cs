@@ -50,13 +50,11 @@ public static class ReportFiles
     public static byte[] EncryptedPdf()
     {
         var text = System.Text.Encoding.Latin1.GetString(Pdf("Inspection of looked after children services"));
-        var o = new string('A', 64);
-        var u = new string('B', 64);
-        var encrypt = $"9999 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -4 >>\nendobj\n";
-        var xref = text.LastIndexOf("xref", StringComparison.Ordinal);
-        text = text[..xref] + encrypt + text[xref..];
-        text = text.Replace("trailer\n<<", "trailer\n<< /Encrypt 9999 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]", StringComparison.Ordinal)
-            .Replace("trailer\r\n<<", "trailer\r\n<< /Encrypt 9999 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]", StringComparison.Ordinal);
+        // A direct /Encrypt dictionary keeps every object offset in the cross-reference table valid.
+        var encrypt = $"/Encrypt << /Filter /Standard /V 1 /R 2 /O <{new string('A', 64)}> /U <{new string('B', 64)}> /P -4 >> ";
+        var trailer = text.LastIndexOf("trailer", StringComparison.Ordinal);
+        var open = text.IndexOf("<<", trailer, StringComparison.Ordinal) + 2;
+        text = text[..open] + " " + encrypt + text[open..];
         return System.Text.Encoding.Latin1.GetBytes(text);
     }
 }
