@@ -26,6 +26,15 @@ public static class MetricNames
     public const string Caseload = "iro_caseload";
     public const string Escalations = "iro_escalations";
     public const string SeenBeforeReview = "children_seen_before_review";
+    /// <summary>Children's social care assessments completed within the timescale (e.g. 45 working days).</summary>
+    public const string AssessmentTimeliness = "assessment_timeliness";
+    /// <summary>Initial child protection conferences held within the timescale (e.g. 15 working days).</summary>
+    public const string InitialConferenceTimeliness = "icpc_timeliness";
+    /// <summary>Initial health assessments of children entering care completed within the timescale (e.g. 20 days).</summary>
+    public const string InitialHealthAssessmentTimeliness = "initial_health_assessment_timeliness";
+    /// <summary>Referrals that are re-referrals within 12 months.</summary>
+    public const string ReReferralRate = "re_referral_rate";
 
-    public static readonly string[] Known = [ReviewTimeliness, Participation, Caseload, Escalations, SeenBeforeReview];
+    public static readonly string[] Known = [ReviewTimeliness, Participation, Caseload, Escalations, SeenBeforeReview,
+        AssessmentTimeliness, InitialConferenceTimeliness, InitialHealthAssessmentTimeliness, ReReferralRate];
 }

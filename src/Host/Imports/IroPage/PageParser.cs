@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Tracker.Domain.Common;
+using Tracker.Host.Imports.Metrics;
 
 namespace Tracker.Host.Imports.IroPage;
 
@@ -96,7 +97,8 @@ public static partial class PageParser
         if (current is not null) { current.Findings.AddRange(pendingProse); current.Notes.AddRange(pendingNotes); }
 
         return blocks.Select(b => new PageSection(IdOf(b), b.Line, b.Heading, b.Name, b.Grade, b.Findings,
-            b.Findings.SelectMany(f => MetricExtractor.Extract(f.Line, f.Quote)).DistinctBy(m => (m.Metric, m.ValidPeriod().Key)).ToList(),
+            b.Findings.SelectMany(f => MetricExtractor.Extract(f.Quote).Select(m => PageMetric.From(f.Line, m)))
+                .DistinctBy(m => (m.Metric, m.ValidPeriod().Key)).ToList(),
             b.Notes)).ToList();
     }
 

@@ -10,6 +10,9 @@ public sealed record PageFinding(int Line, string Quote);
 public sealed record PageMetric(int Line, string Metric, decimal? Value, decimal? Low, decimal? High, string Unit, PeriodInput Period, string Quote)
 {
     public MetricPeriod ValidPeriod() => Period.Validate(new Errors());
+
+    public static PageMetric From(int line, Tracker.Host.Imports.Metrics.TextMetric m) =>
+        new(line, m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, m.Quote);
 }
 
 /// <summary>
