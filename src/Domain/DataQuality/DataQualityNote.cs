@@ -35,11 +35,13 @@ public static class DataQualityReasons
     public const string IncompleteDates = "incomplete_dates";
     /// <summary>Two sources disagree on a value that is known; nothing changes until a user settles it.</summary>
     public const string Conflict = "conflict";
+    /// <summary>A report file's text does not give this value in a form Tracker can read; it is unknown.</summary>
+    public const string NotReadable = "not_readable";
 
     public static readonly string[] All =
     [
         UnrecognisedValue, AreaNotInFramework, NotPossibleInFramework, FrameworkInferred, FrameworkNotStated,
-        IncompleteDates, Conflict,
+        IncompleteDates, Conflict, NotReadable,
     ];
 }
 

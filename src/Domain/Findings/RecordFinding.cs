@@ -21,7 +21,7 @@ public sealed partial record RecordFinding(string Authority, FindingInput Findin
         var errors = new Errors();
         var service = errors.RequiredText("service", input.Service, 64);
         if (service is not null && !ServicePattern().IsMatch(service)) errors.Add("service", "must be snake_case, e.g. iro_service.");
-        var quote = errors.RequiredText("quote", input.Quote, 4000);
+        var quote = errors.RequiredText("quote", input.Quote, 8000);
         var reference = errors.RequiredText("reportReference", input.ReportReference, 500);
         errors.ThrowIfAny();
 

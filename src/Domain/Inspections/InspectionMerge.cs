@@ -33,13 +33,16 @@ public static class InspectionMerge
         if (kind == InspectionKind.Unknown && other.Kind != InspectionKind.Unknown) { kind = other.Kind; filled.Add(DataQualityNote.KindArea); }
         else if (other.Kind != InspectionKind.Unknown && other.Kind != kind) Conflict(DataQualityNote.KindArea, Wire(kind), Wire(other.Kind));
 
+        // Fieldwork dates fill; a publication date the other source prints differently stays, with a note.
         var dates = current.Dates;
         if (dates.Precision != DatePrecision.Day && other.Dates.Precision == DatePrecision.Day
-            && (dates.PublishedOn is null || dates.PublishedOn == other.Dates.PublishedOn))
+            && (dates.PublishedOn is null || other.Dates.EndDate <= dates.PublishedOn))
         {
-            dates = other.Dates;
+            dates = other.Dates with { PublishedOn = dates.PublishedOn ?? other.Dates.PublishedOn };
             filled.Add(DataQualityNote.DatesArea);
         }
+        if (dates.PublishedOn is { } kept && other.Dates.PublishedOn is { } printed && kept != printed)
+            Conflict("published_on", kept.ToString("yyyy-MM-dd"), printed.ToString("yyyy-MM-dd"));
 
         var grades = new Dictionary<string, Grade>(StringComparer.Ordinal);
         foreach (var area in JudgementAreas.For(framework))

@@ -16,6 +16,20 @@ public sealed record MetricSource(string ReportReference, string? Quote);
 
 public sealed record MetricDetails(string Metric, MetricValue Value, MetricPeriod Period, MetricSource Source)
 {
+    /// <summary>
+    /// Metric, period and source identify an observation; with an unknown period the quote does too, so two different
+    /// figures a report gives without a period are two observations, not one conflicting fact.
+    /// </summary>
+
+    public string ToFactId() => FactIds.ForMetric(Metric, IdentityPeriod(Period, Source.Quote, Value), Source.ReportReference);
+
+    /// <summary>With an unknown period, the quote and the figure join the key: one sentence can give two figures.</summary>
+    public static string IdentityPeriod(MetricPeriod period, string? quote, MetricValue? value = null) =>
+        period.Kind != PeriodKind.Unknown || string.IsNullOrWhiteSpace(quote) ? period.Key
+        : value is null ? $"{period.Key}|{quote.Trim()}"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{period.Key}|{quote.Trim()}|{value.Value}|{value.Low}|{value.High}");
+
     public string Fingerprint() => FactIds.Fingerprint(Metric, Value.Value, Value.Low, Value.High, Value.Unit, Period.Key, Source.ReportReference, Source.Quote);
 }
 

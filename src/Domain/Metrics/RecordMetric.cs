@@ -44,7 +44,7 @@ public sealed partial record RecordMetric(string Authority, MetricInput Observat
         get
         {
             var details = Observation.Validate(new Errors());
-            return FactIds.ForMetric(details.Metric, details.Period.Key, details.Source.ReportReference);
+            return details.ToFactId();
         }
     }
 
@@ -55,7 +55,7 @@ public sealed partial record RecordMetric(string Authority, MetricInput Observat
         errors.ThrowIfAny();
         FactLedger.EnsureExisted(state, details.Period.From, "period");
 
-        var factId = FactIds.ForMetric(details.Metric, details.Period.Key, details.Source.ReportReference);
+        var factId = details.ToFactId();
         return FactLedger.Decide(state, factId, FactKinds.Metric, details.Fingerprint(),
             $"{details.Metric} for {details.Period.Label} from {details.Source.ReportReference}",
             () => new MetricObserved(factId, details, recorded));

@@ -5,12 +5,12 @@ namespace Tracker.Host.Imports;
 
 public sealed class ImportInput : NetCoreInput
 {
-    [Description("The file to import: the official inspection history CSV or the IRO summary page text")]
+    [Description("The file to import (the official inspection history CSV, the IRO summary page text, or a report PDF), or a folder of report PDFs")]
     public string File { get; set; } = "";
 }
 
 /// <summary><c>dotnet run --project src/Host -- import &lt;file&gt;</c>: imports one file, printing progress and the summary.</summary>
-[Description("Import the official inspection history CSV or the IRO summary page", Name = "import")]
+[Description("Import the official inspection history CSV, the IRO summary page, or Ofsted report PDFs", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public override async Task<bool> Execute(ImportInput input)
@@ -25,6 +25,13 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         await host.StartAsync();
         try
         {
+            if (Reports.ReportFiles.IsReportInput(path))
+            {
+                var reports = await Reports.ReportImport.ImportPathAsync(host.Services.GetRequiredService<Marten.IDocumentStore>(), path,
+                    TimeProvider.System, Console.WriteLine, CancellationToken.None);
+                foreach (var line in reports.Lines()) Console.WriteLine(line);
+                return true;
+            }
             // Streamed: the history can run to a million rows, which need not sit in memory as one string.
             using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(reader, null, Console.WriteLine, CancellationToken.None);
@@ -45,10 +52,10 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     /// <summary>`dotnet run --project` starts the process in the project folder; a relative path means the caller's folder ($PWD).</summary>
     private static string? Locate(string file)
     {
-        if (System.IO.File.Exists(file)) return Path.GetFullPath(file);
+        if (System.IO.File.Exists(file) || Directory.Exists(file)) return Path.GetFullPath(file);
         var callerFolder = Environment.GetEnvironmentVariable("PWD");
         if (Path.IsPathRooted(file) || string.IsNullOrEmpty(callerFolder)) return null;
         var fromCaller = Path.Combine(callerFolder, file);
-        return System.IO.File.Exists(fromCaller) ? fromCaller : null;
+        return System.IO.File.Exists(fromCaller) || Directory.Exists(fromCaller) ? fromCaller : null;
     }
 }

@@ -8,19 +8,26 @@ public static class ImportEndpoint
     /// <summary>Large enough for the complete history (~500 rows, ~150 KB) many times over; anything bigger is not one of our sources.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    /// <summary>Import the official inspection history (text/csv) or the IRO summary page (text/plain); answers the import summary.</summary>
+    /// <summary>
+    /// Import the official inspection history (text/csv), the IRO summary page (text/plain) or one report file
+    /// (application/pdf, with ?publishedOn=yyyy-MM-dd and ?reportReference= for what page 1 does not print); answers the
+    /// import summary.
+    /// </summary>
     [WolverinePost("/api/imports")]
-    public static async Task<IResult> Post(HttpContext http, Importer importer)
+    public static async Task<IResult> Post(HttpContext http, Importer importer, Marten.IDocumentStore store, TimeProvider clock,
+        string? publishedOn, string? reportReference)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         string? expected = mediaType switch
         {
             "text/csv" => ImportFormats.InspectionHistory,
             "text/plain" => null,
+            "application/pdf" => Reports.ReportImport.Format,
             _ => "unsupported",
         };
         if (expected == "unsupported")
-            return Problem(415, "Unsupported media type", $"Send the history CSV as text/csv or the IRO summary page as text/plain, not '{http.Request.ContentType}'.", "unsupported_media_type");
+            return Problem(415, "Unsupported media type", $"Send the history CSV as text/csv, the IRO summary page as text/plain or a report as application/pdf, not '{http.Request.ContentType}'.", "unsupported_media_type");
+        if (expected == Reports.ReportImport.Format) return await ReportAsync(http, store, clock, publishedOn, reportReference);
         if (http.Request.ContentLength > MaxBytes)
             return TooLarge();
 
@@ -34,6 +41,21 @@ public static class ImportEndpoint
         }
         var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         return Results.Ok(await importer.ImportAsync(text, expected, _ => { }, http.RequestAborted));
+    }
+
+    /// <summary>A refused report wrote nothing: 413 when it is over the size limit, else 422 with the reason.</summary>
+    private static async Task<IResult> ReportAsync(HttpContext http, Marten.IDocumentStore store, TimeProvider clock, string? publishedOn,
+        string? reportReference)
+    {
+        var hints = Reports.ReportHints.Parse(publishedOn, reportReference);
+        var (outcome, summary) = await Reports.ReportImport.ImportStreamAsync(store, "upload.pdf", http.Request.Body, hints,
+            Reports.ReportFile.DefaultMaxBytes, clock, http.RequestAborted);
+        return outcome switch
+        {
+            { FileProblem: Reports.RefusalReason.TooLarge } => Problem(413, "Report too large", outcome.Refused!, "payload_too_large"),
+            { Refused: { } why } => Problem(422, "Report refused", why, "report_refused"),
+            _ => Results.Ok(summary),
+        };
     }
 
     private static IResult TooLarge() =>

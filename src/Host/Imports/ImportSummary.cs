@@ -31,7 +31,12 @@ public sealed record ImportSummary(
 
     public IEnumerable<string> Lines()
     {
-        var unit = Format == ImportFormats.InspectionHistory ? "rows" : "sections";
+        var unit = Format switch
+        {
+            ImportFormats.InspectionHistory => "rows",
+            Reports.ReportImport.Format => "files",
+            _ => "sections",
+        };
         yield return $"Import summary ({Format}): {Read} {unit} read, {Appended} events appended ({Corrected} corrections, {Enriched} enrichments), " +
                      $"{DuplicatesSkipped} duplicates skipped, {Rejected.Count} refused, {Unattributed} unattributed, " +
                      $"{Suspect} suspect, {Notes?.Count ?? 0} data-quality notes, {AttributedByEvidence} page sections " +

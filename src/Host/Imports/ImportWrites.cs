@@ -17,9 +17,15 @@ public sealed record PlannedCommand(int Line, string? Column, Func<Authority, Re
     public static PlannedCommand For(int line, RecordFinding c) => new(line, null, (s, r) => RecordFinding.Decide(s, c, r));
     public static PlannedCommand For(int line, CorrectFact c) => new(line, null, (s, r) => CorrectFact.Decide(s, c, r));
     public static PlannedCommand For(int line, EnrichInspection c) => new(line, null, (s, r) => EnrichInspection.Decide(s, c, r));
+
+    /// <summary>The same command, its events carrying the file and page they were read from.</summary>
+    public PlannedCommand From(SourcePage page) => this with { Decide = (s, r) => Decide(s, r with { Source = page }) };
 }
 
 /// <summary>Corrected counts the reports a source's newer version changed (their corrections are among Appended).</summary>
+/// <summary>A source written whole: nothing unless its first command is accepted, and this document with it.</summary>
+public sealed record WholeWrite(object? Document);
+
 public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(PlannedCommand Command, Rejection Reason)> Rejected,
     int Corrected = 0, int Enriched = 0);
 
@@ -30,14 +36,18 @@ public sealed record BatchResult(int Appended, int Duplicates, IReadOnlyList<(Pl
 /// </summary>
 public static class ImportWrites
 {
+    /// <param name="whole">
+    /// For a source that is one thing (a report file): its first command is the thing itself, so if it is rejected
+    /// nothing is written; otherwise <see cref="WholeWrite.Document"/> is stored in the same transaction.
+    /// </param>
     public static async Task<BatchResult> WriteAsync(IDocumentStore store, string authorityId, IReadOnlyList<PlannedCommand> commands,
-        Recorded recorded, CancellationToken ct)
+        Recorded recorded, CancellationToken ct, WholeWrite? whole = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryWriteAsync(store, authorityId, commands, recorded, ct);
+                return await TryWriteAsync(store, authorityId, commands, recorded, ct, whole);
             }
             catch (ConcurrencyException) when (attempt < 3)
             {
@@ -47,7 +57,7 @@ public static class ImportWrites
     }
 
     private static async Task<BatchResult> TryWriteAsync(IDocumentStore store, string authorityId, IReadOnlyList<PlannedCommand> commands,
-        Recorded recorded, CancellationToken ct)
+        Recorded recorded, CancellationToken ct, WholeWrite? whole)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Authority>(authorityId, ct);
@@ -56,11 +66,10 @@ public static class ImportWrites
         var working = await session.Events.AggregateStreamAsync<Authority>(authorityId, token: ct) ?? throw Rejection.UnknownAuthority(authorityId);
 
         var (appended, result) = DecideAll(working, commands, recorded);
-        if (appended.Count > 0)
-        {
-            stream.AppendMany(appended.ToArray());
-            await session.SaveChangesAsync(ct);
-        }
+        if (whole is not null && result.Rejected.Any(r => ReferenceEquals(r.Command, commands[0]))) return result;
+        if (whole?.Document is { } document) session.Store(document);
+        if (appended.Count > 0) stream.AppendMany(appended.ToArray());
+        if (appended.Count > 0 || whole?.Document is not null) await session.SaveChangesAsync(ct);
         return result;
     }
 

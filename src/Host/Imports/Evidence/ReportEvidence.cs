@@ -11,5 +11,7 @@ public sealed class ReportEvidence
     public string AuthorityId { get; set; } = "";
     public string FactId { get; set; } = "";
     public DateOnly? PublishedOn { get; set; }
+    /// <summary>True when the file recorded the inspection itself; false when it enriched one recorded before.</summary>
+    public bool RecordedFact { get; set; }
     public string Text { get; set; } = "";
 }

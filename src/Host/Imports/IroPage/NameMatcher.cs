@@ -18,6 +18,13 @@ public sealed partial class NameMatcher
                 _names.Add((Normalise(name), a.Id));
     }
 
+    /// <summary>Every authority whose name or alias is exactly this name after normalising (several across a reorganisation).</summary>
+    public IReadOnlyList<string> Exact(string name)
+    {
+        var key = Normalise(name);
+        return _names.Where(n => n.Key == key).Select(n => n.AuthorityId).Distinct().ToList();
+    }
+
     public string? Match(string name)
     {
         var key = Normalise(name);

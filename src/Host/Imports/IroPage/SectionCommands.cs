@@ -36,7 +36,7 @@ public static class SectionCommands
     /// <summary>Withdraws a block recorded on the wrong authority; the heading's own grade stays.</summary>
     public static IEnumerable<PlannedCommand> Withdraw(PageSection s, string authorityId, string reason)
     {
-        var ids = s.Metrics.Select(m => (m.Line, Id: FactIds.ForMetric(m.Metric, m.ValidPeriod().Key, s.ReportReference)))
+        var ids = s.Metrics.Select(m => (m.Line, Id: FactIds.ForMetric(m.Metric, MetricDetails.IdentityPeriod(m.ValidPeriod(), m.Quote, new MetricValue(m.Value, m.Low, m.High, m.Unit)), s.ReportReference)))
             .Concat(s.Findings.Select(f => (f.Line, Id: FactIds.ForFinding(Service, f.Quote, s.ReportReference))));
         foreach (var (line, id) in ids)
             yield return PlannedCommand.For(line, new CorrectFact(authorityId, new CorrectionInput(id, CorrectionAction.Withdraw, reason), PageImporter.RecordedBy));

@@ -1,7 +1,8 @@
 namespace Tracker.Host.Imports.Reports;
 
 /// <summary>A report read from a file: parsed, or refused with a reason.</summary>
-public sealed record ReportReading(string File, ParsedReport? Report, ReportRefusal? Refusal)
+/// <remarks><see cref="Text"/> is the file's text, kept for evidence matching; null when refused.</remarks>
+public sealed record ReportReading(string File, ParsedReport? Report, ReportRefusal? Refusal, ReportText? Text = null)
 {
     public bool IsRefused => Refusal is not null;
 }
@@ -25,6 +26,6 @@ public static class ReportReader
         return report is null
             ? new ReportReading(name, null, new ReportRefusal(RefusalReason.NotChildrensServicesReport,
                 "Not a local authority children's services inspection report: page 1 has no such title."))
-            : new ReportReading(name, report, null);
+            : new ReportReading(name, report, null, file.Text);
     }
 }
