@@ -59,6 +59,8 @@ public static class InspectionMerge
         if (lscb is null or Grade.Unknown && other.Lscb is { } l && l != Grade.Unknown) { lscb = l; filled.Add("lscb"); }
 
         notes.RemoveAll(n => n.Reason != DataQualityReasons.Conflict && n.Area is { } a && filled.Contains(a));
+        // What the other source could not read stays visible on the fact it enriched.
+        foreach (var unread in (other.Notes ?? []).Where(n => n.Reason == DataQualityReasons.NotReadable)) Add(notes, unread);
         var details = current with
         {
             Framework = framework, Kind = kind, Dates = dates, Grades = grades, Lscb = lscb, Notes = notes.Count > 0 ? notes : null,
