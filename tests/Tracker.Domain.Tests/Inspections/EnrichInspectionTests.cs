@@ -100,4 +100,14 @@ public sealed class EnrichInspectionTests
         Given.Rejects(() => EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded), stale, Given.Now)).Kind
             .ShouldBe(RejectionKind.Conflict);
     }
+
+    [Fact]
+    public void What_the_report_could_not_read_stays_on_the_fact_as_a_note()
+    {
+        var (recorded, _) = Setup(FromReport());
+        var unread = new DataQualityNote("report", "no overall judgement found on page 1", DataQualityReasons.NotReadable);
+        var report = FromReport().Validate(Given.Now.Today, new Errors()) with { Notes = [unread] };
+
+        InspectionMerge.Fill(recorded.Details, report, "report ab").Details.Notes!.ShouldContain(unread);
+    }
 }
