@@ -51,7 +51,7 @@ function currentSection(c) {
   const next = c.nextInspection;
   return section('current-h', 'Current grades',
     h('p', { class: 'latest' }, `Latest graded inspection: ${(l.framework ?? '').toUpperCase()} ${words(l.kind)}, published `,
-      h('strong', { 'data-figure': 'latest-published' }, formatDate(l.publishedOn)), ` (${c.daysSince} days since fieldwork ended).`),
+      h('strong', { 'data-figure': 'latest-published', 'data-date': l.publishedOn }, formatDate(l.publishedOn)), ` (${c.daysSince} days since fieldwork ended).`),
     table('Grade per judgement area', ['Area', 'Grade', 'Previous', 'Direction'], rows, { class: 'grades-table' }),
     next ? h('p', { class: `next${next.overdue ? ' overdue' : ''}` }, 'Next inspection (',
       words(next.kind), ') expected around ', h('strong', {}, formatDate(next.expected)), `, window ${formatDate(next.earliest)}`,

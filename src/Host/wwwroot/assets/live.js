@@ -1,3 +1,5 @@
+import { getJson } from './api.js';
+
 // Live updates from the API's server-sent events (/api/events/stream, CloudEvents): a newly recorded fact redraws
 // the view it concerns and is announced in the page's aria-live region.
 const TYPES = {
@@ -8,10 +10,13 @@ const TYPES = {
 // The national picture comes from an async projection: give it a moment before redrawing.
 const NATIONAL_DELAY_MS = 1500;
 
-export function startLive({ current, refresh }) {
+export async function startLive({ current, refresh }) {
   if (!('EventSource' in window)) return;
   const notice = document.getElementById('notice');
-  const source = new EventSource('/api/events/stream');
+  // Start from the feed's high-water mark, read first: the stream sends no headers until its first event, so 'open'
+  // cannot tell when it is listening, and without `after` a fact recorded before the stream request arrives is missed.
+  const mark = await getJson('/api/events', { after: '0', limit: '1' }).then(r => r.body.highWaterMark).catch(() => null);
+  const source = new EventSource(mark === null ? '/api/events/stream' : `/api/events/stream?after=${mark}`);
   let pending = null;
   for (const [type, what] of Object.entries(TYPES)) {
     source.addEventListener(type, message => {
@@ -31,7 +36,8 @@ export function startLive({ current, refresh }) {
       }
     });
   }
-  document.body.dataset.live = 'connecting';
+  document.body.dataset.live = 'listening';
+  if (mark !== null) document.body.dataset.liveFrom = mark;
   source.addEventListener('open', () => { document.body.dataset.live = 'open'; });
   source.addEventListener('error', () => { document.body.dataset.live = 'retrying'; });
 }
