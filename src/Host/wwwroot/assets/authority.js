@@ -85,7 +85,7 @@ function trendsSection(t, download) {
 function neighboursSection(n, download) {
   const row = (r, self) => h('tr', { class: self ? 'self' : null },
     h('th', { scope: 'row' }, self ? h('strong', {}, r.name) : h('a', { href: `/authorities/${r.slug}` }, r.name)),
-    h('td', {}, r.region ?? '—'), h('td', {}, gradeChip(r.grade)), h('td', {}, formatDate(r.latestPublishedOn)));
+    h('td', {}, r.region ?? '—'), h('td', {}, gradeChip(r.grade)), h('td', {}, r.latestPublishedOn ? formatDate(r.latestPublishedOn) : 'None yet'));
   const p = n.picture;
   return section('neighbours-h', 'Statistical neighbours',
     table(`${n.authority.name} beside its statistical neighbours (${areaLabel(n.authority.area)})`,

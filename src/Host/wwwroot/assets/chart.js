@@ -9,13 +9,17 @@ const svg = (tag, attrs = {}, text) => {
   return el;
 };
 
-const W = 640, H = 280, PAD = { left: 44, right: 14, top: 14, bottom: 30 };
+const PAD = { left: 44, right: 14, top: 14, bottom: 30 };
+
+// Drawn at about the width it will be shown, so its 12px labels stay readable on a phone instead of shrinking.
+const chartWidth = () => Math.max(300, Math.min(720, (document.getElementById('main')?.clientWidth ?? 680) - 40));
 
 /**
  * series: [{ name, cls, points: [{ x: 'YYYY-MM-DD', y: number|null, label }] }]
  * options: { title, description, yMin, yMax, unit, band: { low, high, label } }
  */
 export function lineChart(series, options) {
+  const W = options.width ?? chartWidth(), H = Math.max(220, Math.round(W * 0.42));
   const all = series.flatMap(s => s.points);
   const values = all.map(p => p.y).filter(y => y !== null && y !== undefined);
   const xs = all.map(p => Date.parse(p.x));
@@ -42,7 +46,7 @@ export function lineChart(series, options) {
     root.append(svg('text', { class: 'axis', x: PAD.left - 6, y: py(tick) + 4, 'text-anchor': 'end' },
       `${tick}${options.unit ?? ''}`));
   }
-  for (const year of years(x0, x1)) {
+  for (const year of years(x0, x1, W)) {
     const x = px(`${year}-01-01`);
     root.append(svg('text', { class: 'axis', x, y: H - 10, 'text-anchor': 'middle' }, String(year)));
   }
@@ -73,9 +77,9 @@ function ticks(min, max) {
   return out;
 }
 
-function years(x0, x1) {
+function years(x0, x1, width) {
   const [first, last] = [new Date(x0).getUTCFullYear() + 1, new Date(x1).getUTCFullYear()];
-  const every = Math.max(1, Math.ceil((last - first + 1) / 7));
+  const every = Math.max(1, Math.ceil((last - first + 1) / Math.max(3, Math.floor(width / 90))));
   const out = [];
   for (let y = first; y <= last; y += every) out.push(y);
   return out;

@@ -42,10 +42,12 @@ const undatedLabel = e => (e.era ? `Undated (${e.era.toUpperCase()} era)` : 'Und
 
 function body(e) {
   switch (e.kind) {
-    case 'inspection':
-      return h('div', {}, h('p', {}, `${(e.framework ?? '').toUpperCase()} ${words(e.inspectionKind ?? '')} inspection`),
+    case 'inspection': {
+      const kind = e.inspectionKind && e.inspectionKind !== 'unknown' ? ` ${e.inspectionKind.replaceAll('_', '-')}` : '';
+      return h('div', {}, h('p', {}, `${(e.framework ?? '').toUpperCase()}${kind} inspection`),
         h('ul', { class: 'grades' }, Object.entries(e.grades ?? {}).map(([area, grade]) =>
           h('li', {}, `${areaLabel(area)}: `, gradeChip(grade)))));
+    }
     case 'metric':
       return h('p', {}, `${words(e.metric)}: `, h('strong', {}, metricValue(e)), e.period ? ` (${e.period})` : null,
         e.quote ? h('blockquote', {}, e.quote) : null);
