@@ -3,9 +3,9 @@ using Microsoft.Extensions.FileProviders;
 namespace Tracker.Host.Dashboard;
 
 /// <summary>
-/// The dashboard: static files from wwwroot, and the one page (index.html) at <c>/</c> and <c>/authorities/{code-or-slug}</c>.
-/// Only those paths get the page, so unknown <c>/api/…</c> paths still answer 404 problems. The page reads the public API
-/// with fetch, so it follows the API's rules (anonymous reads when they are on).
+/// The dashboard: static files from wwwroot, and the one page (index.html) at <c>/</c> and
+/// <c>/authorities/{code-or-slug}</c>. Only those paths get the page, so unknown <c>/api/…</c> paths still answer 404
+/// problems. The page reads the public API with fetch, so it follows the API's rules (anonymous reads when on).
 /// </summary>
 public static class DashboardPages
 {
@@ -17,9 +17,11 @@ public static class DashboardPages
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static bool IsPage(PathString path) =>
-        path == "/" || (path.StartsWithSegments("/authorities", out var rest) && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0);
+        path == "/" || (path.StartsWithSegments("/authorities", out var rest)
+                        && rest.Value is { Length: > 1 } r && r.IndexOf('/', 1) < 0);
 
-    public static IApplicationBuilder UseDashboardFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
+    public static IApplicationBuilder UseDashboardFiles(this IApplicationBuilder app) =>
+        app.UseStaticFiles(new StaticFileOptions
     {
         // No fingerprints in the asset names: revalidate each time (ETag / Last-Modified make that a 304).
         OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",

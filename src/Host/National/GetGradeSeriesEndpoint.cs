@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Host.Common;
@@ -17,18 +18,19 @@ public static class GetGradeSeriesEndpoint
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
-    public static async Task<IResult> Get(string? area, string? region, string? from, string? to, string? knownAt, HttpContext http,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(string? area, string? region, string? from, string? to, string? knownAt,
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var (start, end) = GetGradeSeriesHandler.Range(from, to, clock);
         var read = ReadQuery.Parse(null, knownAt, clock);
-        var query = new GetGradeSeries(ReadQuery.Area(area), start, end, read.KnownAt, string.IsNullOrWhiteSpace(region) ? null : region.Trim());
+        var scope = string.IsNullOrWhiteSpace(region) ? null : region.Trim();
+        var query = new GetGradeSeries(ReadQuery.Area(area), start, end, read.KnownAt, scope);
         var (series, processed) = await GetGradeSeriesHandler.AnswerAsync(query, session, ct);
         if (processed is { } sequence)
-            http.Response.Headers[GetNationalPictureEndpoint.ProcessedSequenceHeader] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ReadResults.WantsCsv(http)
-            ? ReadResults.Csv(http, $"series-{series.Area}-{series.From:yyyy-MM-dd}-{series.To:yyyy-MM-dd}.csv", GetGradeSeriesHandler.CsvHeader,
-                GetGradeSeriesHandler.CsvRows(series))
-            : ReadResults.Json(http, series);
+            http.Response.Headers[GetNationalPictureEndpoint.ProcessedSequenceHeader] =
+                sequence.ToString(CultureInfo.InvariantCulture);
+        if (!ReadResults.WantsCsv(http)) return ReadResults.Json(http, series);
+        var file = $"series-{series.Area}-{series.From:yyyy-MM-dd}-{series.To:yyyy-MM-dd}.csv";
+        return ReadResults.Csv(http, file, GetGradeSeriesHandler.CsvHeader, GetGradeSeriesHandler.CsvRows(series));
     }
 }

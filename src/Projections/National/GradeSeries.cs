@@ -2,7 +2,7 @@ using Tracker.Projections.CurrentGrades;
 
 namespace Tracker.Projections.National;
 
-/// <summary>One point of a series: the picture as at <see cref="AsOf"/>, without the method text each picture repeats.</summary>
+/// <summary>One point of a series: the picture as at <see cref="AsOf"/>, without the method text.</summary>
 public sealed record GradeSeriesPoint(
     DateOnly AsOf, int Authorities, int Outstanding, int Good, int RequiresImprovement, int Inadequate, int Ungraded,
     int Graded, decimal? GoodOrOutstandingPercent)
@@ -11,11 +11,11 @@ public sealed record GradeSeriesPoint(
         p.RequiresImprovement, p.Inadequate, p.Ungraded, p.Graded, p.GoodOrOutstandingPercent);
 }
 
-/// <summary>The grade picture of one scope and area at each quarter end from <see cref="From"/> to <see cref="To"/>.</summary>
-public sealed record GradeSeries(string Scope, string Area, DateOnly From, DateOnly To, IReadOnlyList<GradeSeriesPoint> Points,
-    string Method);
+/// <summary>The grade picture of one scope and area at each quarter end from From to To.</summary>
+public sealed record GradeSeries(
+    string Scope, string Area, DateOnly From, DateOnly To, IReadOnlyList<GradeSeriesPoint> Points, string Method);
 
-/// <summary>A stored per-period change row (see <see cref="GradeDelta"/>): a month's (#m) or a day's (#d) bucket changes.</summary>
+/// <summary>A stored change row (see <see cref="GradeDelta"/>): a month's (#m) or a day's (#d) changes.</summary>
 public sealed record GradeSeriesRow(DateOnly Day, bool Monthly, int[]? Counts);
 
 /// <summary>
@@ -24,10 +24,10 @@ public sealed record GradeSeriesRow(DateOnly Day, bool Monthly, int[]? Counts);
 /// </summary>
 public static class GradeSeriesReads
 {
-    /// <summary>More points than this is a 400: a century of quarters is far beyond any chart and bounds the work.</summary>
+    /// <summary>More points is a 400: a century of quarters is far beyond any chart, and it bounds the work.</summary>
     public const int MaxPoints = 400;
 
-    /// <summary>Every quarter end (31 Mar, 30 Jun, 30 Sep, 31 Dec) in [from, to], then <paramref name="to"/> itself if it is not one.</summary>
+    /// <summary>Every quarter end (31 Mar, 30 Jun, 30 Sep, 31 Dec) in [from, to], then `to` if it is not one.</summary>
     public static IReadOnlyList<DateOnly> QuarterEnds(DateOnly from, DateOnly to)
     {
         var days = new List<DateOnly>();
@@ -42,7 +42,8 @@ public static class GradeSeriesReads
     /// Running sums over the rows: month rows cover whole months, so a month-end point needs only them; the last point,
     /// when it falls inside a month, adds that month's day rows up to it instead of the month row.
     /// </summary>
-    public static GradeSeries Fold(string scope, string area, DateOnly from, DateOnly to, IEnumerable<GradeSeriesRow> rows)
+    public static GradeSeries Fold(
+        string scope, string area, DateOnly from, DateOnly to, IEnumerable<GradeSeriesRow> rows)
     {
         var months = rows.Where(r => r.Monthly && r.Counts is not null).OrderBy(r => r.Day).ToList();
         var days = rows.Where(r => !r.Monthly && r.Counts is not null).ToList();
@@ -54,7 +55,8 @@ public static class GradeSeriesReads
             var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
             var monthEnd = monthStart.AddMonths(1).AddDays(-1);
             var lastFull = asOf == monthEnd ? monthStart : monthStart.AddDays(-1);
-            for (; next < months.Count && months[next].Day <= lastFull; next++) Add(counts, months[next].Counts!);
+            for (; next < months.Count && months[next].Day <= lastFull; next++)
+                Add(counts, months[next].Counts!);
             var at = (int[])counts.Clone();
             if (asOf != monthEnd)
                 foreach (var d in days.Where(d => d.Day >= monthStart && d.Day <= asOf)) Add(at, d.Counts!);
@@ -63,11 +65,12 @@ public static class GradeSeriesReads
         return new GradeSeries(scope, area, from, to, points, GradePictures.MethodText);
     }
 
-    /// <summary>The same series computed from standings (used with knownAt, where the stored rows do not apply).</summary>
+    /// <summary>The same series computed from standings (with knownAt, where the stored rows do not apply).</summary>
     public static GradeSeries Compute(string scope, string area, DateOnly from, DateOnly to, DateTimeOffset? knownAt,
         IReadOnlyList<AuthorityStanding> standings) =>
         new(scope, area, from, to,
-            [.. QuarterEnds(from, to).Select(d => GradeSeriesPoint.From(GradePictures.Compute(scope, area, d, knownAt, standings)))],
+            [.. QuarterEnds(from, to)
+                .Select(d => GradeSeriesPoint.From(GradePictures.Compute(scope, area, d, knownAt, standings)))],
             GradePictures.MethodText);
 
     private static void Add(int[] into, int[] change)

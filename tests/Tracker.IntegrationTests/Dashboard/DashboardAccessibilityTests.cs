@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Tracker.IntegrationTests.Dashboard;
 
-/// <summary>WCAG 2.1 A/AA rules checked by axe-core (contrast, labels, names, landmarks) and a keyboard-only walk.</summary>
+/// <summary>WCAG 2.1 A/AA rules checked by axe-core (contrast, labels, names) and a keyboard-only walk.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardAccessibilityTests(DashboardFixture fixture)
 {
@@ -23,7 +23,8 @@ public sealed class DashboardAccessibilityTests(DashboardFixture fixture)
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})");
+        var violations = result.Violations
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})");
         violations.ShouldBeEmpty();
         result.Passes.Length.ShouldBeGreaterThan(10, "axe ran its rules on the page");
     }

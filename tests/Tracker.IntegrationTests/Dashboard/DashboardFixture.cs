@@ -12,7 +12,7 @@ namespace Tracker.IntegrationTests.Dashboard;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    /// <summary>Debian's chromium; Playwright cannot download its own browser here. TRACKER_CHROMIUM overrides it.</summary>
+    /// <summary>Debian's chromium (Playwright cannot download its own browser here); TRACKER_CHROMIUM overrides.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("TRACKER_CHROMIUM") ?? "/usr/bin/chromium";
 
     private EmbeddedPostgres? _server;
@@ -25,8 +25,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"The dashboard tests need Chromium at {ChromiumPath}. Install it with " +
-                "`apt-get install -y chromium` (.ci/run does), or set TRACKER_CHROMIUM to a Chromium binary.");
+            throw new InvalidOperationException($"The dashboard tests need Chromium at {ChromiumPath}. Install it " +
+                "with `apt-get install -y chromium` (.ci/run does), or set TRACKER_CHROMIUM to a Chromium binary.");
         (var connection, _server) = await TestDatabase.StartAsync("dashboard");
         Host = new HostProcess(connection, new Dictionary<string, string>
         {
@@ -47,7 +47,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "en-GB",
+            BaseURL = Host.BaseAddress.ToString(), Locale = "en-GB",
+            ViewportSize = new() { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }
@@ -57,9 +58,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         await Eventually.GetAsync(async () =>
         {
-            var feed = await Api.GetFromJsonAsync<JsonElement>(new Uri(Host.BaseAddress, "/api/events?after=0&limit=1"));
+            var feed = await GetJsonAsync("/api/events?after=0&limit=1");
             var national = await Api.GetAsync(new Uri(Host.BaseAddress, "/api/national"));
-            var processed = long.Parse(national.Headers.GetValues("X-Projection-Sequence").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            var processed = long.Parse(national.Headers.GetValues("X-Projection-Sequence").Single(),
+                System.Globalization.CultureInfo.InvariantCulture);
             return processed >= feed.GetProperty("highWaterMark").GetInt64();
         }, done => done, TimeSpan.FromSeconds(60), "the GradePicture projection to catch up");
     }

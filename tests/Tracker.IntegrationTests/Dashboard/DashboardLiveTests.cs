@@ -20,10 +20,12 @@ public sealed class DashboardLiveTests(DashboardFixture fixture)
         var before = await page.Locator(".timeline li[data-kind=inspection]").CountAsync();
 
         var published = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var response = await fixture.Api.PostAsJsonAsync(new Uri(fixture.Host.BaseAddress, "/api/authorities/sunderland/inspections"), new
+        var url = new Uri(fixture.Host.BaseAddress, "/api/authorities/sunderland/inspections");
+        var response = await fixture.Api.PostAsJsonAsync(url, new
         {
-            framework = "ilacs-2023", kind = "standard", startDate = Day(published.AddDays(-60)), endDate = Day(published.AddDays(-50)),
-            publishedOn = Day(published), reportReference = $"https://files.ofsted.gov.uk/v1/file/live-{Guid.NewGuid():N}",
+            framework = "ilacs-2023", kind = "standard",
+            startDate = Day(published.AddDays(-60)), endDate = Day(published.AddDays(-50)), publishedOn = Day(published),
+            reportReference = $"https://files.ofsted.gov.uk/v1/file/live-{Guid.NewGuid():N}",
             grades = new { overall = "outstanding", impact_of_leaders = "outstanding", help_and_protection = "good",
                 children_in_care = "good", care_leavers = "outstanding" },
         });
@@ -35,7 +37,8 @@ public sealed class DashboardLiveTests(DashboardFixture fixture)
         (await page.GetAttributeAsync("#notice", "aria-live")).ShouldBe("polite");
         (await page.Locator(".timeline li[data-kind=inspection]").CountAsync()).ShouldBe(before + 1);
         (await page.GetAttributeAsync("[data-figure=latest-published]", "data-date")).ShouldBe(Day(published));
-        (await page.EvaluateAsync<string>("() => window.__sameDocument")).ShouldBe("yes", "the page must update in place, not reload");
+        (await page.EvaluateAsync<string>("() => window.__sameDocument"))
+            .ShouldBe("yes", "the page must update in place, not reload");
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,7 +11,8 @@ public sealed class MeasureFactAttribute : FactAttribute
 {
     public MeasureFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("TRACKER_MEASURE") != "1") Skip = "Opt-in: set TRACKER_MEASURE=1 to measure and take screenshots.";
+        if (Environment.GetEnvironmentVariable("TRACKER_MEASURE") != "1")
+            Skip = "Opt-in: set TRACKER_MEASURE=1 to measure and take screenshots.";
     }
 }
 
@@ -32,10 +33,13 @@ public sealed class DashboardMeasurements(DashboardFixture fixture, ITestOutputH
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var report = new StringBuilder();
         report.AppendLine("# Dashboard performance").AppendLine()
-            .AppendLine("Written by `TRACKER_MEASURE=1 dotnet test tests/Tracker.IntegrationTests --filter FullyQualifiedName~DashboardMeasurements`")
-            .AppendLine($"on {today}: Debug build, the Host as its own process on 127.0.0.1 with the bundled data, headless Chromium, " +
-                        $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}.").AppendLine()
-            .AppendLine($"## Page drawn (ms from navigation start to the view drawn; {PageLoads} loads after 3 warm-up loads)").AppendLine()
+            .AppendLine("Written by `TRACKER_MEASURE=1 dotnet test tests/Tracker.IntegrationTests " +
+                        "--filter FullyQualifiedName~DashboardMeasurements`")
+            .AppendLine($"on {today}: Debug build, the Host as its own process on 127.0.0.1 with the bundled data, " +
+                        $"headless Chromium, {Environment.ProcessorCount} cores, " +
+                        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}.").AppendLine()
+            .AppendLine($"## Page drawn (ms from navigation start to the view drawn; {PageLoads} loads after 3 warm-up " +
+                        "loads)").AppendLine()
             .AppendLine("| page | median | p95 | max |").AppendLine("|---|---|---|---|");
 
         var drawn = new Dictionary<string, double>();
@@ -43,17 +47,20 @@ public sealed class DashboardMeasurements(DashboardFixture fixture, ITestOutputH
         {
             var timings = await PageTimingsAsync(url, view);
             drawn[url] = Percentile(timings, 95);
-            report.AppendLine($"| `{url}` | {Percentile(timings, 50):0} | {Percentile(timings, 95):0} | {timings.Max():0} |");
+            report.AppendLine(
+                $"| `{url}` | {Percentile(timings, 50):0} | {Percentile(timings, 95):0} | {timings.Max():0} |");
         }
 
-        report.AppendLine().AppendLine($"## API calls behind the pages (ms, {Requests} sequential anonymous requests each after {Warmup} warm-up)")
+        report.AppendLine().AppendLine(
+                $"## API calls behind the pages (ms, {Requests} sequential anonymous requests each after {Warmup} warm-up)")
             .AppendLine().AppendLine("| call | median | p95 | max |").AppendLine("|---|---|---|---|");
         var p95s = new Dictionary<string, double>();
         foreach (var call in Calls(today))
         {
             var timings = await ApiTimingsAsync(call);
             p95s[call] = Percentile(timings, 95);
-            report.AppendLine($"| `{call}` | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {timings.Max():0.0} |");
+            report.AppendLine(
+                $"| `{call}` | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {timings.Max():0.0} |");
         }
         await File.WriteAllTextAsync(Path.Combine(docs, "dashboard-performance.md"), report.ToString());
         output.WriteLine(report.ToString());

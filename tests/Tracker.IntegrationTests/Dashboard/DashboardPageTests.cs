@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Tracker.IntegrationTests.Dashboard;
 
-/// <summary>The dashboard in a real browser (headless Chromium) against the Host process, with the bundled data.</summary>
+/// <summary>The dashboard in a real browser (headless Chromium) against the Host process, bundled data.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardPageTests(DashboardFixture fixture)
 {
@@ -21,9 +21,11 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
 
         var percent = await page.TextContentAsync("[data-scope=england] [data-figure=percent]");
         percent.ShouldBe(Percent(api.GetProperty("goodOrOutstandingPercent")));
-        (await page.TextContentAsync("[data-scope=england] [data-figure=good]")).ShouldBe(api.GetProperty("good").ToString());
+        (await page.TextContentAsync("[data-scope=england] [data-figure=good]"))
+            .ShouldBe(api.GetProperty("good").ToString());
         var path = await page.GetAttributeAsync(".chart [data-series=England] path.line", "d");
-        var points = series.GetProperty("points").EnumerateArray().Count(p => p.GetProperty("goodOrOutstandingPercent").ValueKind == JsonValueKind.Number);
+        var points = series.GetProperty("points").EnumerateArray()
+            .Count(p => p.GetProperty("goodOrOutstandingPercent").ValueKind == JsonValueKind.Number);
         points.ShouldBeGreaterThan(8, "the bundled data has graded inspections from 2014 on");
         path.ShouldNotBeNull().Count(c => c is 'M' or 'L').ShouldBe(points);
         (await page.Locator(".chart [data-series=England] circle.dot").CountAsync()).ShouldBe(points);
@@ -54,7 +56,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     {
         var now = await fixture.GetJsonAsync("/api/national");
         var then = await fixture.GetJsonAsync("/api/national?asOf=2019-03-31");
-        Percent(then.GetProperty("goodOrOutstandingPercent")).ShouldNotBe(Percent(now.GetProperty("goodOrOutstandingPercent")));
+        Percent(then.GetProperty("goodOrOutstandingPercent"))
+            .ShouldNotBe(Percent(now.GetProperty("goodOrOutstandingPercent")));
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("body[data-ready=national]", Visible);
@@ -89,5 +92,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     }
 
     internal static string Percent(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+        value.ValueKind == JsonValueKind.Number
+            ? value.GetDecimal().ToString("0.0", CultureInfo.InvariantCulture) + "%"
+            : "—";
 }

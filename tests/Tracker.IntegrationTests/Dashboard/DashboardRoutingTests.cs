@@ -3,14 +3,14 @@ using Tracker.IntegrationTests.Support;
 
 namespace Tracker.IntegrationTests.Dashboard;
 
-/// <summary>The page is served only at its own addresses; the API, health, OpenAPI and Scalar answer as before.</summary>
+/// <summary>The page is served only at its own addresses; the API, health and OpenAPI answer as before.</summary>
 public sealed class DashboardRoutingTests(TrackerFixture fixture) : IntegrationTest(fixture)
 {
     [Theory]
     [InlineData("/")]
     [InlineData("/authorities/bradford")]
     [InlineData("/authorities/E08000032?asOf=2019-03-31")]
-    public async Task The_page_is_served_anonymously_at_its_addresses_with_a_self_only_policy_that_forbids_framing(string url)
+    public async Task The_page_is_served_anonymously_with_a_self_only_policy_that_forbids_framing(string url)
     {
         var result = await Host.Scenario(s =>
         {
@@ -33,7 +33,12 @@ public sealed class DashboardRoutingTests(TrackerFixture fixture) : IntegrationT
     [InlineData("/assets/app.css", "text/css")]
     public async Task Assets_are_served_by_the_host(string url, string type)
     {
-        var result = await Host.Scenario(s => { s.Get.Url(url); s.RemoveRequestHeader("Authorization"); s.StatusCodeShouldBeOk(); });
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.RemoveRequestHeader("Authorization");
+            s.StatusCodeShouldBeOk();
+        });
         result.Context.Response.ContentType.ShouldNotBeNull().ShouldStartWith(type);
     }
 

@@ -51,6 +51,6 @@ export function authorities() {
 export function findAuthority(list, text) {
   const q = text.trim().toLowerCase();
   if (!q) return null;
-  return list.find(a => [a.id, a.dfeCode, a.gssCode, a.urn, a.slug, a.name].some(v => v && String(v).toLowerCase() === q))
-    ?? null;
+  const keys = a => [a.id, a.dfeCode, a.gssCode, a.urn, a.slug, a.name];
+  return list.find(a => keys(a).some(v => v && String(v).toLowerCase() === q)) ?? null;
 }

@@ -99,9 +99,11 @@ document.getElementById('search').addEventListener('submit', async e => {
   const q = text.toLowerCase();
   const matches = list.filter(a => a.name.toLowerCase().includes(q));
   if (matches.length === 1) return go(`/authorities/${matches[0].slug}`);
-  if (matches.length === 0) return go(`/authorities/${encodeURIComponent(text)}`); // the API may know a code we do not list
+  // The API may know a code the list does not show: let it answer (a page, or "not found").
+  if (matches.length === 0) return go(`/authorities/${encodeURIComponent(text)}`);
   main.replaceChildren(h('div', { class: 'view results' }, h('h1', {}, `Authorities matching \u201c${text}\u201d`),
-    h('ul', {}, matches.map(a => h('li', {}, h('a', { href: `/authorities/${a.slug}` }, a.name), ` (${a.region ?? '—'})`)))));
+    h('ul', {}, matches.map(a =>
+      h('li', {}, h('a', { href: `/authorities/${a.slug}` }, a.name), ` (${a.region ?? '—'})`)))));
   main.focus();
 });
 

@@ -4,7 +4,9 @@ import { lineChart } from './chart.js';
 import { areaLabel, formatDate, gradeChip, gradeLabel, h, section, table, words } from './dom.js';
 import { metricValue, timelineSection } from './timeline.js';
 
-const DIRECTIONS = { improved: '↑ Improved', declined: '↓ Declined', unchanged: '→ Unchanged', first: 'First inspection' };
+const DIRECTIONS = {
+  improved: '↑ Improved', declined: '↓ Declined', unchanged: '→ Unchanged', first: 'First inspection',
+};
 
 export async function authorityView(ctx, key) {
   const entry = (await getJson(`/api/authorities/${encodeURIComponent(key)}`)).body;
@@ -31,11 +33,11 @@ export async function authorityView(ctx, key) {
 function identity(e, names) {
   const link = id => h('a', { href: `/authorities/${names.get(id)?.slug ?? id}` }, names.get(id)?.name ?? id);
   const row = (label, ...value) => h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
+  const status = [e.isCurrent ? 'Current' : 'Defunct', e.formedOn ? `, formed ${formatDate(e.formedOn)}` : '',
+    e.abolishedOn ? `, abolished ${formatDate(e.abolishedOn)}` : ''].join('');
   return section('codes-h', 'Codes, region and lineage', h('dl', { class: 'codes' },
-    row('DfE code', e.dfeCode), row('GSS code', e.gssCode ?? '—'), row('Ofsted URN', e.urn ?? '—'), row('Slug', e.slug),
-    row('Region', e.region ?? '—'), row('Type', e.authorityType ?? '—'),
-    row('Status', e.isCurrent ? 'Current' : 'Defunct', e.formedOn ? `, formed ${formatDate(e.formedOn)}` : '',
-      e.abolishedOn ? `, abolished ${formatDate(e.abolishedOn)}` : ''),
+    row('DfE code', e.dfeCode), row('GSS code', e.gssCode ?? '—'), row('Ofsted URN', e.urn ?? '—'),
+    row('Slug', e.slug), row('Region', e.region ?? '—'), row('Type', e.authorityType ?? '—'), row('Status', status),
     e.predecessors.length ? row('Formed from', join(e.predecessors.map(link))) : null,
     e.successors.length ? row('Succeeded by', join(e.successors.map(link))) : null));
 }
@@ -43,53 +45,67 @@ function identity(e, names) {
 const join = items => items.flatMap((x, i) => (i ? [', ', x] : [x]));
 
 function currentSection(c) {
-  if (!c.latest) return section('current-h', 'Current grades', h('p', {}, `No graded inspection published by ${formatDate(c.asOf)}.`));
+  const title = 'Current grades';
+  if (!c.latest) {
+    return section('current-h', title, h('p', {}, `No graded inspection published by ${formatDate(c.asOf)}.`));
+  }
   const l = c.latest;
+  const direction = a => (a.direction ? DIRECTIONS[a.direction] ?? words(a.direction) : 'Not comparable');
   const rows = c.areas.map(a => h('tr', { 'data-area': a.area }, h('th', { scope: 'row' }, areaLabel(a.area)),
     h('td', {}, gradeChip(a.grade)), h('td', {}, a.previousGrade ? gradeLabel(a.previousGrade) : '—'),
-    h('td', { class: `dir dir-${a.direction ?? 'none'}` }, a.direction ? DIRECTIONS[a.direction] ?? words(a.direction) : 'Not comparable')));
-  const next = c.nextInspection;
-  return section('current-h', 'Current grades',
-    h('p', { class: 'latest' }, `Latest graded inspection: ${(l.framework ?? '').toUpperCase()} ${words(l.kind)}, published `,
-      h('strong', { 'data-figure': 'latest-published', 'data-date': l.publishedOn }, formatDate(l.publishedOn)), ` (${c.daysSince} days since fieldwork ended).`),
+    h('td', { class: `dir dir-${a.direction ?? 'none'}` }, direction(a))));
+  const published = h('strong', { 'data-figure': 'latest-published', 'data-date': l.publishedOn },
+    formatDate(l.publishedOn));
+  return section('current-h', title,
+    h('p', { class: 'latest' }, `Latest graded inspection: ${(l.framework ?? '').toUpperCase()} ${words(l.kind)}, `,
+      'published ', published, ` (${c.daysSince} days since fieldwork ended).`),
     table('Grade per judgement area', ['Area', 'Grade', 'Previous', 'Direction'], rows, { class: 'grades-table' }),
-    next ? h('p', { class: `next${next.overdue ? ' overdue' : ''}` }, 'Next inspection (',
-      words(next.kind), ') expected around ', h('strong', {}, formatDate(next.expected)), `, window ${formatDate(next.earliest)}`,
-      ` to ${formatDate(next.latest)}`, next.overdue ? h('strong', { class: 'flag' }, ' — overdue') : '.',
-      h('span', { class: 'hint block' }, next.rule)) : h('p', { class: 'hint' }, 'No next-inspection window (the ILACS cycle does not apply).'),
+    nextInspection(c.nextInspection),
     h('p', {}, `Monitoring visits since: ${c.monitoringVisitsSince}.`,
       c.latestFocusedVisit ? ` Latest focused visit: ${formatDate(c.latestFocusedVisit.publishedOn)}.` : '',
       c.latestJtai ? ` Latest JTAI: ${formatDate(c.latestJtai.publishedOn)}.` : ''));
 }
 
+function nextInspection(next) {
+  if (!next) return h('p', { class: 'hint' }, 'No next-inspection window (the ILACS cycle does not apply).');
+  return h('p', { class: `next${next.overdue ? ' overdue' : ''}` },
+    `Next inspection (${words(next.kind)}) expected around `, h('strong', {}, formatDate(next.expected)),
+    `, window ${formatDate(next.earliest)} to ${formatDate(next.latest)}`,
+    next.overdue ? h('strong', { class: 'flag' }, ' — overdue') : '.', h('span', { class: 'hint block' }, next.rule));
+}
+
 function trendsSection(t, download) {
   if (t.trends.length === 0) return section('trends-h', 'Metric trends', h('p', {}, 'No dated metric observations.'));
-  return section('trends-h', 'Metric trends', t.trends.map(trend => {
-    const unit = trend.unit === 'percent' ? '%' : '';
-    const band = trend.guideline ? { low: trend.guideline.low, high: trend.guideline.high,
-      label: `guideline ${trend.guideline.low}–${trend.guideline.high}` } : null;
-    const points = trend.points.map(p => ({ x: p.to ?? p.from, y: Number(p.value), label: p.period }));
-    const title = words(trend.metric);
-    return h('figure', { class: 'trend', 'data-metric': trend.metric },
-      h('h3', {}, title),
-      lineChart([{ name: title, cls: 'metric', points }], { title: `${title} by period`, unit, band,
-        description: trend.points.map(p => `${p.period}: ${metricValue(p)}`).join('; ') }),
-      h('figcaption', {}, `${words(trend.direction)}`, trend.change !== null ? ` (${trend.change > 0 ? '+' : ''}${trend.change}` +
-        ` ${trend.changeUnit === 'percentage_points' ? 'percentage points' : trend.changeUnit ?? ''})` : '',
-        trend.guideline ? `; latest value ${trend.guideline.position} the guideline band.` : '.'),
-      table(`${title}: values`, ['Period', 'Value'], trend.points.map(p => h('tr', {},
-        h('th', { scope: 'row' }, p.period), h('td', {}, metricValue(p))))));
-  }), download);
+  return section('trends-h', 'Metric trends', t.trends.map(trendFigure), download);
+}
+
+function trendFigure(trend) {
+  const g = trend.guideline;
+  const band = g ? { low: g.low, high: g.high, label: `guideline ${g.low}–${g.high}` } : null;
+  const points = trend.points.map(p => ({ x: p.to ?? p.from, y: Number(p.value), label: p.period }));
+  const title = words(trend.metric);
+  const change = trend.change === null ? '' : ` (${trend.change > 0 ? '+' : ''}${trend.change} ` +
+    `${trend.changeUnit === 'percentage_points' ? 'percentage points' : trend.changeUnit ?? ''})`;
+  return h('figure', { class: 'trend', 'data-metric': trend.metric },
+    h('h3', {}, title),
+    lineChart([{ name: title, cls: 'metric', points }], { title: `${title} by period`, band,
+      unit: trend.unit === 'percent' ? '%' : '',
+      description: trend.points.map(p => `${p.period}: ${metricValue(p)}`).join('; ') }),
+    h('figcaption', {}, words(trend.direction), change, g ? `; latest value ${g.position} the guideline band.` : '.'),
+    table(`${title}: values`, ['Period', 'Value'], trend.points.map(p => h('tr', {},
+      h('th', { scope: 'row' }, p.period), h('td', {}, metricValue(p))))));
 }
 
 function neighboursSection(n, download) {
   const row = (r, self) => h('tr', { class: self ? 'self' : null },
     h('th', { scope: 'row' }, self ? h('strong', {}, r.name) : h('a', { href: `/authorities/${r.slug}` }, r.name)),
-    h('td', {}, r.region ?? '—'), h('td', {}, gradeChip(r.grade)), h('td', {}, r.latestPublishedOn ? formatDate(r.latestPublishedOn) : 'None yet'));
+    h('td', {}, r.region ?? '—'), h('td', {}, gradeChip(r.grade)),
+    h('td', {}, r.latestPublishedOn ? formatDate(r.latestPublishedOn) : 'None yet'));
   const p = n.picture;
+  const percent = p.goodOrOutstandingPercent === null ? '—' : `${p.goodOrOutstandingPercent}%`;
   return section('neighbours-h', 'Statistical neighbours',
     table(`${n.authority.name} beside its statistical neighbours (${areaLabel(n.authority.area)})`,
-      ['Authority', 'Region', 'Grade', 'Latest inspection'], [row(n.authority, true), ...n.neighbours.map(r => row(r, false))]),
-    h('p', {}, `Neighbours: ${p.goodOrOutstandingPercent ?? '—'}${p.goodOrOutstandingPercent === null ? '' : '%'} good or`,
-      ` outstanding of ${p.graded} graded.`), download);
+      ['Authority', 'Region', 'Grade', 'Latest inspection'],
+      [row(n.authority, true), ...n.neighbours.map(r => row(r, false))]),
+    h('p', {}, `Neighbours: ${percent} good or outstanding of ${p.graded} graded.`), download);
 }

@@ -4,7 +4,9 @@
 const NS = 'http://www.w3.org/2000/svg';
 const svg = (tag, attrs = {}, text) => {
   const el = document.createElementNS(NS, tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== null && value !== undefined) el.setAttribute(key, value);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) el.setAttribute(key, value);
+  }
   if (text !== undefined) el.textContent = text;
   return el;
 };
@@ -32,12 +34,14 @@ export function lineChart(series, options) {
   const py = y => H - PAD.bottom - ((y - yMin) / (yMax - yMin)) * (H - PAD.top - PAD.bottom);
 
   const id = `c${Math.random().toString(36).slice(2, 8)}`;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': `${id}t ${id}d` });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img',
+    'aria-labelledby': `${id}t ${id}d` });
   root.append(svg('title', { id: `${id}t` }, options.title), svg('desc', { id: `${id}d` }, options.description ?? ''));
 
   if (options.band) {
     const top = py(Math.min(options.band.high, yMax)), bottom = py(Math.max(options.band.low, yMin));
-    root.append(svg('rect', { class: 'band', x: PAD.left, y: top, width: W - PAD.left - PAD.right, height: bottom - top }));
+    root.append(svg('rect', { class: 'band', x: PAD.left, y: top, width: W - PAD.left - PAD.right,
+      height: bottom - top }));
     root.append(svg('text', { class: 'band-label', x: W - PAD.right - 4, y: top + 14, 'text-anchor': 'end' },
       options.band.label));
   }

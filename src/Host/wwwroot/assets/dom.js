@@ -39,7 +39,8 @@ export const words = s => {
 const AREAS = {
   overall: 'Overall effectiveness', impact_of_leaders: 'Impact of leaders', help_and_protection: 'Help and protection',
   children_in_care: 'Children in care', care_leavers: 'Care leavers',
-  children_in_care_and_care_leavers: 'Children in care and care leavers', children_looked_after: 'Children looked after',
+  children_in_care_and_care_leavers: 'Children in care and care leavers',
+  children_looked_after: 'Children looked after',
   adoption: 'Adoption', leadership: 'Leadership',
 };
 export const AREA_KEYS = ['overall', 'impact_of_leaders', 'help_and_protection', 'children_in_care', 'care_leavers',

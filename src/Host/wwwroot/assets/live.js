@@ -3,7 +3,8 @@ import { getJson } from './api.js';
 // Live updates from the API's server-sent events (/api/events/stream, CloudEvents): a newly recorded fact redraws
 // the view it concerns and is announced in the page's aria-live region.
 const TYPES = {
-  'tracker.inspection.recorded': 'inspection recorded', 'tracker.monitoring-visit.recorded': 'monitoring visit recorded',
+  'tracker.inspection.recorded': 'inspection recorded',
+  'tracker.monitoring-visit.recorded': 'monitoring visit recorded',
   'tracker.focused-visit.recorded': 'focused visit recorded', 'tracker.jtai.recorded': 'JTAI recorded',
   'tracker.inspection.corrected': 'inspection corrected', 'tracker.fact.withdrawn': 'fact withdrawn',
 };
@@ -15,7 +16,8 @@ export async function startLive({ current, refresh }) {
   const notice = document.getElementById('notice');
   // Start from the feed's high-water mark, read first: the stream sends no headers until its first event, so 'open'
   // cannot tell when it is listening, and without `after` a fact recorded before the stream request arrives is missed.
-  const mark = await getJson('/api/events', { after: '0', limit: '1' }).then(r => r.body.highWaterMark).catch(() => null);
+  const mark = await getJson('/api/events', { after: '0', limit: '1' })
+    .then(r => r.body.highWaterMark).catch(() => null);
   const source = new EventSource(mark === null ? '/api/events/stream' : `/api/events/stream?after=${mark}`);
   let pending = null;
   for (const [type, what] of Object.entries(TYPES)) {

@@ -57,7 +57,8 @@ function figures(p) {
   const scope = p.scope === 'england' ? 'England' : p.scope;
   return h('div', { class: 'picture', 'data-scope': p.scope },
     h('h3', {}, scope),
-    h('p', { class: 'big' }, h('span', { class: 'figure', 'data-figure': 'percent' }, formatPercent(p.goodOrOutstandingPercent)),
+    h('p', { class: 'big' },
+      h('span', { class: 'figure', 'data-figure': 'percent' }, formatPercent(p.goodOrOutstandingPercent)),
       h('span', { class: 'caption' }, ` good or outstanding, of ${p.graded} graded (${p.authorities} authorities)`)),
     h('dl', { class: 'counts' }, BUCKETS.map(([key, label]) => h('div', { class: `count count-${key}` },
       h('dt', {}, label), h('dd', { 'data-figure': key }, String(p[key]))))));
@@ -86,6 +87,7 @@ const legend = series => h('ul', { class: 'legend' },
 function seriesTable(series) {
   const head = ['Quarter end', ...series.flatMap(s => [`${s.name} %`, `${s.name} graded`])];
   const rows = series[0].points.map((p, i) => h('tr', {}, h('th', { scope: 'row' }, p.label),
-    series.flatMap(s => [h('td', {}, formatPercent(s.points[i]?.y)), h('td', {}, String(s.points[i]?.p.graded ?? '—'))])));
+    series.flatMap(s => [h('td', {}, formatPercent(s.points[i]?.y)),
+      h('td', {}, String(s.points[i]?.p.graded ?? '—'))])));
   return table('Percentage good or outstanding by quarter', head, rows);
 }

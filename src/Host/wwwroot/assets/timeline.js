@@ -26,8 +26,8 @@ export function timelineSection(timeline, download) {
         onchange: e => { e.target.checked ? shown.add(k) : shown.delete(k); apply(); } }),
       ` ${KINDS[k]} (${entries.filter(e => e.kind === k).length})`)));
   apply();
-  return section('timeline-h', 'Timeline', entries.length ? [filter, status, list] : h('p', {}, 'No facts recorded yet.'),
-    download);
+  const content = entries.length ? [filter, status, list] : h('p', {}, 'No facts recorded yet.');
+  return section('timeline-h', 'Timeline', content, download);
 }
 
 function item(e) {
@@ -43,7 +43,8 @@ const undatedLabel = e => (e.era ? `Undated (${e.era.toUpperCase()} era)` : 'Und
 function body(e) {
   switch (e.kind) {
     case 'inspection': {
-      const kind = e.inspectionKind && e.inspectionKind !== 'unknown' ? ` ${e.inspectionKind.replaceAll('_', '-')}` : '';
+      const known = e.inspectionKind && e.inspectionKind !== 'unknown';
+      const kind = known ? ` ${e.inspectionKind.replaceAll('_', '-')}` : '';
       return h('div', {}, h('p', {}, `${(e.framework ?? '').toUpperCase()}${kind} inspection`),
         h('ul', { class: 'grades' }, Object.entries(e.grades ?? {}).map(([area, grade]) =>
           h('li', {}, `${areaLabel(area)}: `, gradeChip(grade)))));
@@ -67,7 +68,12 @@ export function metricValue(e) {
 function notes(e) {
   if (!Array.isArray(e.notes) || e.notes.length === 0) return null;
   return h('div', { class: 'notes' }, h('p', { class: 'notes-title' }, 'Data-quality notes'),
-    h('ul', {}, e.notes.map(n => h('li', {}, typeof n === 'string' ? n : n.message ?? n.text ?? n.note ?? JSON.stringify(n)))));
+    h('ul', {}, e.notes.map(n => h('li', {}, noteText(n)))));
+}
+
+// Notes may be plain strings or objects; show their message, or the object itself rather than nothing.
+function noteText(n) {
+  return typeof n === 'string' ? n : n?.message ?? n?.text ?? n?.note ?? JSON.stringify(n);
 }
 
 function reference(ref) {
