@@ -80,6 +80,22 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Lineage_links_lead_from_a_defunct_authority_to_its_successors_and_back()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/authorities/928?asOf=2022-01-01");
+        await page.WaitForSelectorAsync("[data-view=authority][data-authority='928']", Visible);
+        (await page.TextContentAsync("section[aria-labelledby=codes-h]")).ShouldNotBeNull().ShouldContain("abolished 1 Apr 2021");
+        await page.ClickAsync("a:text-is('North Northamptonshire')");
+        await page.WaitForSelectorAsync("[data-view=authority][data-authority='940']", Visible);
+        page.Url.ShouldEndWith("/authorities/north-northamptonshire?asOf=2022-01-01", Case.Sensitive, "the date travels with the link");
+        await page.ClickAsync("section[aria-labelledby=codes-h] a:text-is('Northamptonshire')");
+        await page.WaitForSelectorAsync("[data-view=authority][data-authority='928']", Visible);
+        await page.GoBackAsync();
+        await page.WaitForSelectorAsync("[data-view=authority][data-authority='940']", Visible);
+    }
+
+    [Fact]
     public async Task Both_pages_fit_a_375_pixel_screen_without_sideways_scrolling()
     {
         var page = await fixture.NewPageAsync(375, 812);

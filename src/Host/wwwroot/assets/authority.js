@@ -31,7 +31,11 @@ export async function authorityView(ctx, key) {
 }
 
 function identity(e, names) {
-  const link = id => h('a', { href: `/authorities/${names.get(id)?.slug ?? id}` }, names.get(id)?.name ?? id);
+  // Lineage entries are { authorityId, name }; a bare id is accepted too.
+  const link = ref => {
+    const id = typeof ref === 'string' ? ref : ref.authorityId;
+    return h('a', { href: `/authorities/${names.get(id)?.slug ?? id}` }, ref.name ?? names.get(id)?.name ?? id);
+  };
   const row = (label, ...value) => h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
   const status = [e.isCurrent ? 'Current' : 'Defunct', e.formedOn ? `, formed ${formatDate(e.formedOn)}` : '',
     e.abolishedOn ? `, abolished ${formatDate(e.abolishedOn)}` : ''].join('');
