@@ -52,7 +52,7 @@ function failure(error, key) {
   return h('div', { class: 'view error', 'data-view': 'error' },
     h('h1', {}, notFound ? 'Not found' : denied ? 'Sign-in needed' : 'Something went wrong'),
     h('p', {}, notFound && key ? `No authority matches \u201c${key}\u201d. Try its name, DfE code, GSS code or URN.`
-      : denied ? 'This Tracker does not allow anonymous reads; the dashboard needs an API key.' : error.message),
+      : denied ? 'This Tracker does not allow anonymous reads, and the dashboard cannot sign in yet.' : error.message),
     h('p', {}, h('a', { href: '/' }, 'Back to the national picture')));
 }
 
