@@ -24,7 +24,7 @@ function asOf(params) {
 export async function render({ keepFocus = true } = {}) {
   const id = ++renders;
   const params = new URLSearchParams(location.search);
-  const ctx = { asOf: asOf(params), params, setParam, showing: entry => { open = entry; } };
+  const ctx = { asOf: asOf(params), params, setParam, showing: entry => { open = entry; }, later: ms => later(id, ms) };
   dateInput.value = ctx.asOf;
   dateInput.max = today();
   const focused = keepFocus ? document.activeElement?.id : null;
@@ -54,6 +54,11 @@ function failure(error, key) {
     h('p', {}, notFound && key ? `No authority matches \u201c${key}\u201d. Try its name, DfE code, GSS code or URN.`
       : denied ? 'This Tracker does not allow anonymous reads, and the dashboard cannot sign in yet.' : error.message),
     h('p', {}, h('a', { href: '/' }, 'Back to the national picture')));
+}
+
+/** Redraws after a while, unless another render (a new date or page) has happened since. */
+function later(id, ms) {
+  setTimeout(() => { if (id === renders) render(); }, ms);
 }
 
 function setParam(key, value) {

@@ -8,14 +8,18 @@ const AREAS = ['overall', 'impact_of_leaders', 'help_and_protection', 'children_
 const BUCKETS = [['outstanding', 'Outstanding'], ['good', 'Good'], ['requiresImprovement', 'Requires improvement'],
   ['inadequate', 'Inadequate'], ['ungraded', 'Ungraded']];
 const FROM = '2014-01-01';
+// The national figures come from an async projection; while it is behind the event feed, redraw every second (a while).
+const CATCH_UP_TRIES = 30;
+let catchingUp = 0;
 
 export async function nationalView(ctx) {
   const area = AREAS.includes(ctx.params.get('area')) ? ctx.params.get('area') : 'overall';
   const region = ctx.params.get('region') ?? '';
   const read = { area, asOf: ctx.asOf };
   const series = { area, from: FROM, to: ctx.asOf };
-  const [england, englandSeries, list, regional, regionalSeries] = await Promise.all([
+  const [england, englandSeries, list, feed, regional, regionalSeries] = await Promise.all([
     getJson('/api/national', read), getJson('/api/national/series', series), authorities(),
+    getJson('/api/events', { after: '0', limit: '1' }).catch(() => null),
     region ? getJson(`/api/regions/${encodeURIComponent(region)}`, read) : null,
     region ? getJson('/api/national/series', { ...series, region }) : null,
   ]);
@@ -46,11 +50,26 @@ export async function nationalView(ctx) {
 
   return h('div', { class: 'view national', 'data-view': 'national' },
     h('h1', {}, 'Children\u2019s services in England', h('span', { class: 'sub' }, ` as at ${formatDate(ctx.asOf)}`)),
+    catchUp(ctx, england.response, feed?.body.highWaterMark),
     section('picture-h', `${areaLabel(area)}: grades as at ${formatDate(ctx.asOf)}`, controls,
       h('div', { class: 'pictures' }, pictures.map(figures)), downloads,
       h('p', { class: 'method' }, england.body.method)),
     section('trend-h', 'Good or outstanding over time', chart, legend(chartSeries),
       h('details', {}, h('summary', {}, 'Show the figures as a table'), seriesTable(chartSeries))));
+}
+
+/** A notice, and a redraw soon, when the picture has not yet counted every recorded event (e.g. just after start). */
+function catchUp(ctx, response, mark) {
+  const processed = Number(response.headers.get('X-Projection-Sequence'));
+  const behind = mark !== undefined && Number.isFinite(processed) ? mark - processed : 0;
+  if (behind <= 0 || catchingUp >= CATCH_UP_TRIES) {
+    catchingUp = 0;
+    return null;
+  }
+  catchingUp++;
+  ctx.later(1000);
+  return h('p', { class: 'catching-up', role: 'status' },
+    `Tracker is still counting ${behind} recently recorded events; these figures will refresh by themselves.`);
 }
 
 function figures(p) {
