@@ -49,7 +49,9 @@ public static class RequestLimits
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = Dashboard.DashboardPages.IsPage(http.Request.Path)
+                ? Dashboard.DashboardPages.PagePolicy
+                : "frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             return Task.CompletedTask;
         });

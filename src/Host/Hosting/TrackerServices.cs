@@ -16,6 +16,7 @@ using Tracker.Host.Integrations;
 using Tracker.Host.Security;
 using Tracker.Host.Imports.IroPage;
 using Tracker.Host.Integrations.Webhooks;
+using Tracker.Host.Dashboard;
 
 namespace Tracker.Host.Hosting;
 
@@ -103,10 +104,12 @@ public static class TrackerServices
         app.UseNullBodyGuard();
         app.UseTrackerSecurity();
         app.UseRateLimiter();
+        app.UseDashboardFiles();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapTrackerHealth();
+        app.MapDashboard();
         app.MapWolverineEndpoints(http =>
         {
             http.RejectUnparseableQueryValues = true;

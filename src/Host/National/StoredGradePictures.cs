@@ -30,11 +30,18 @@ public static class StoredGradePictures
 
     public static async Task<StoredPicture> RegionAsync(IQuerySession session, string region, string area, DateOnly asOf, CancellationToken ct)
     {
+        var (keys, name) = await RegionScopesAsync(session, region, ct);
+        return await ReadAsync(session, keys, name, area, asOf, ct);
+    }
+
+    /// <summary>The scope keys a region query spans (see <see cref="GradeScope.KeyFor"/>) and its name; 404 when none.</summary>
+    public static async Task<(string[] Keys, string Name)> RegionScopesAsync(IQuerySession session, string region, CancellationToken ct)
+    {
         var scopes = (await session.Query<GradeScope>().Where(s => s.Members > 0).ToListAsync(ct)).Where(s => Matches(s, region))
             .OrderByDescending(s => s.Members).ToList();
         if (scopes.Count == 0)
             throw new Rejection(RejectionKind.NotFound, "Unknown region", $"No authority is in region '{region}'. Use a region name (London), its code (E12000007) or slug (yorkshire-and-the-humber).");
-        return await ReadAsync(session, scopes.Select(s => s.Id).ToArray(), scopes[0].Name ?? region, area, asOf, ct);
+        return (scopes.Select(s => s.Id).ToArray(), scopes[0].Name ?? region);
     }
 
     /// <summary>The rule of <see cref="AuthorityRow.InRegion"/>: name, code or slug, ignoring case.</summary>

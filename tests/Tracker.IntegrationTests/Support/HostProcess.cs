@@ -8,11 +8,14 @@ namespace Tracker.IntegrationTests.Support;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    public HostProcess(string connectionString)
+    /// <param name="environment">Extra environment variables (e.g. <c>Tracker__ImportBundledDataOnStartup</c>), set last.</param>
+    public HostProcess(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         _connectionString = connectionString;
+        _environment = environment ?? new Dictionary<string, string>();
         Port = FreePort();
     }
 
@@ -60,6 +63,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Tracker__Integrations__RelayCheckInterval"] = "00:00:01";
         start.Environment["Tracker__Integrations__RelayStallAfter"] = "00:00:05";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in _environment) start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
