@@ -45,4 +45,18 @@ public sealed class DataQualityLedgerTests
         standing.DataQuality.Single().Status.ShouldBe(NoteStatus.Withdrawn);
         standing.DataQualityCount.ShouldBe(1, "settled notes stay, with their history");
     }
+
+    [Fact]
+    public void An_enrichment_that_fills_the_area_settles_its_note_and_names_its_source()
+    {
+        var recorded = Noted("r3");
+        var filled = new InspectionEnriched(recorded.FactId, recorded.Details with { Notes = null }, "report:ab", "report file ab (page 1)",
+            [JudgementAreas.ChildrenInCareAndCareLeavers], Rec);
+
+        var standing = AuthorityStanding.Fold("892", [Registered("892", "Nottingham"), recorded, filled])!;
+
+        var note = standing.DataQuality.Single();
+        (note.Status, note.Settlement).ShouldBe((NoteStatus.Resolved, "filled from report file ab (page 1)"));
+        Timelines.Timeline.Fold("892", [recorded, filled]).Single().Notes.ShouldBeNull();
+    }
 }
