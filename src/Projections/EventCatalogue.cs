@@ -17,5 +17,6 @@ public static class EventCatalogue
         typeof(InspectionRecorded), typeof(MonitoringVisitRecorded), typeof(FocusedVisitRecorded), typeof(JtaiRecorded),
         typeof(MetricObserved), typeof(FindingRecorded),
         typeof(InspectionCorrected), typeof(InspectionEnriched), typeof(MetricCorrected), typeof(FactWithdrawn),
+        typeof(FactReinstated),
     ];
 }

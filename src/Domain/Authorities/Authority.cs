@@ -88,6 +88,7 @@ public sealed class Authority
     }
     public void Apply(MetricCorrected e) => Facts[e.FactId] = Facts[e.FactId] with { Fingerprint = e.Fingerprint };
     public void Apply(FactWithdrawn e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = true };
+    public void Apply(FactReinstated e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = false };
 }
 
 /// <summary>What the write model remembers of one fact: enough to spot duplicates and conflicting versions.</summary>

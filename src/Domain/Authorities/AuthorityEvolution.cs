@@ -28,6 +28,7 @@ public static class AuthorityEvolution
             case InspectionEnriched x: state.Apply(x); break;
             case MetricCorrected x: state.Apply(x); break;
             case FactWithdrawn x: state.Apply(x); break;
+            case FactReinstated x: state.Apply(x); break;
             default: throw new InvalidOperationException($"{e.GetType().Name} is not a fact event a command decides.");
         }
     }

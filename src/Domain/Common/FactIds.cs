@@ -10,13 +10,13 @@ namespace Tracker.Domain.Common;
 public static class FactIds
 {
     /// <summary>Reports (inspections, visits, JTAIs) are keyed by their reference alone: one report, one fact.</summary>
-    public static string ForReport(string reportReference) => "r-" + Hash(Normalise(reportReference));
+    public static string ForReport(string reportReference) => "r-" + Hash(ReportReferences.Canonical(reportReference));
 
     public static string ForMetric(string metric, string periodKey, string sourceReference) =>
-        "m-" + Hash($"{metric}|{periodKey}|{Normalise(sourceReference)}");
+        "m-" + Hash($"{metric}|{periodKey}|{ReportReferences.Canonical(sourceReference)}");
 
     public static string ForFinding(string service, string quote, string sourceReference) =>
-        "f-" + Hash($"{service}|{Normalise(quote)}|{Normalise(sourceReference)}");
+        "f-" + Hash($"{service}|{Normalise(quote)}|{ReportReferences.Canonical(sourceReference)}");
 
     public static string Fingerprint(params object?[] parts) =>
         Hash(string.Join('\u001f', parts.Select(p => p switch
@@ -29,7 +29,7 @@ public static class FactIds
             _ => p.ToString(),
         })));
 
-    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    internal static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];

@@ -10,15 +10,17 @@ public enum CorrectionAction
 {
     [JsonStringEnumMemberName("correct")] Correct,
     [JsonStringEnumMemberName("withdraw")] Withdraw,
+    [JsonStringEnumMemberName("reinstate")] Reinstate,
 }
 
 /// <summary>
 /// The wire shape of a correction: withdraw any fact, or correct an inspection (send its full corrected content)
-/// or a metric observation (send the corrected value and unit). Other facts are corrected by withdrawing and re-recording.
+/// or a metric observation (send the corrected value and unit), or reinstate a withdrawn fact. Other facts are corrected
+/// by withdrawing and re-recording them with the corrected content.
 /// </summary>
 public sealed record CorrectionInput(string? FactId, CorrectionAction? Action, string? Reason, InspectionInput? Inspection = null, MetricInput? Metric = null);
 
-/// <summary>Correct or withdraw an earlier fact.</summary>
+/// <summary>Correct, withdraw or reinstate an earlier fact.</summary>
 public sealed record CorrectFact(string Authority, CorrectionInput Correction, string RecordedBy, long? ExpectedVersion = null) : IAuthorityCommand
 {
     public string FactId => Correction.FactId ?? "";
@@ -34,8 +36,16 @@ public sealed record CorrectFact(string Authority, CorrectionInput Correction, s
 
         if (!state.Facts.TryGetValue(factId!, out var fact))
             throw new Rejection(RejectionKind.NotFound, "Unknown fact", $"{state.Name} has no fact {factId}.");
+        if (input.Action == CorrectionAction.Reinstate)
+        {
+            if (input.Inspection is not null || input.Metric is not null)
+                throw Rejection.Invalid(new Dictionary<string, string[]> { ["action"] = ["reinstate takes no replacement content."] });
+            // Reinstating a fact that counts already appends nothing, so a retried reinstatement is harmless.
+            return fact.Withdrawn ? [new FactReinstated(factId!, reason!, recorded)] : [];
+        }
         if (fact.Withdrawn)
-            throw Rejection.Conflict("Fact already withdrawn", $"Fact {factId} was withdrawn; record it again to reinstate it.");
+            throw Rejection.Conflict("Fact already withdrawn",
+                $"Fact {factId} was withdrawn; reinstate it first (action \"reinstate\" with a reason).");
 
         if (input.Action == CorrectionAction.Withdraw)
         {

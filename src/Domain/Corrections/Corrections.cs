@@ -14,3 +14,6 @@ public sealed record MetricCorrected(string FactId, string Reason, MetricValue C
 
 /// <summary>An earlier recorded fact should never have been recorded (wrong authority, not a real report) and no longer counts.</summary>
 public sealed record FactWithdrawn(string FactId, string Reason, Recorded Recorded) : IFact;
+
+/// <summary>A withdrawn fact was withdrawn wrongly (or its section was confirmed) and counts again, as it last stood.</summary>
+public sealed record FactReinstated(string FactId, string Reason, Recorded Recorded) : IFact;

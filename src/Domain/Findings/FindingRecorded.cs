@@ -7,5 +7,5 @@ public sealed record FindingRecorded(string FactId, FindingDetails Details, Reco
 
 public sealed record FindingDetails(string Service, string Quote, string ReportReference, DatePrecision Precision)
 {
-    public string Fingerprint() => FactIds.Fingerprint(Service, Quote, ReportReference, Precision);
+    public string Fingerprint() => FactIds.Fingerprint(Service, Quote, ReportReferences.Canonical(ReportReference), Precision);
 }

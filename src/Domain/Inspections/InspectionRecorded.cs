@@ -26,7 +26,7 @@ public sealed record InspectionDetails(
     public string Fingerprint()
     {
         var core = FactIds.Fingerprint(Framework, Kind, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision,
-            ReportReference, Grades);
+            ReportReferences.Canonical(ReportReference), Grades);
         if (Notes is { Count: > 0 } notes) core = FactIds.Fingerprint(core, notes.Select(n => n.Key).Order(StringComparer.Ordinal));
         return Lscb is { } lscb ? FactIds.Fingerprint(core, "lscb", lscb) : core;
     }

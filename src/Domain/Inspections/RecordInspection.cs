@@ -91,6 +91,8 @@ public sealed record RecordInspection(string Authority, InspectionInput Inspecti
         FactLedger.EnsureExisted(state, details.Dates.PublishedOn, "publishedOn");
 
         var factId = FactIds.ForReport(details.ReportReference);
+        // A source's newer version of a report a user withdrew does not bring it back: only a reinstatement does.
+        if (command.RevisionReason is not null && FactLedger.IsWithdrawn(state, factId)) return [];
         if (command.RevisionReason is { } reason && state.Facts.TryGetValue(factId, out var known)
             && known is { Withdrawn: false, Kind: FactKinds.Inspection })
             return Revise(command, factId, known, details, reason, recorded);

@@ -7,5 +7,6 @@ public sealed record JtaiRecorded(string FactId, JtaiDetails Details, Recorded R
 
 public sealed record JtaiDetails(string Theme, IReadOnlyList<string> Inspectorates, ReportDates Dates, string ReportReference)
 {
-    public string Fingerprint() => FactIds.Fingerprint(Theme, Inspectorates, Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference);
+    public string Fingerprint() => FactIds.Fingerprint(Theme, Inspectorates, Dates.StartDate, Dates.EndDate, Dates.PublishedOn,
+        Dates.Precision, ReportReferences.Canonical(ReportReference));
 }

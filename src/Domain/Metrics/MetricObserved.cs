@@ -30,7 +30,8 @@ public sealed record MetricDetails(string Metric, MetricValue Value, MetricPerio
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{period.Key}|{quote.Trim()}|{value.Value}|{value.Low}|{value.High}");
 
-    public string Fingerprint() => FactIds.Fingerprint(Metric, Value.Value, Value.Low, Value.High, Value.Unit, Period.Key, Source.ReportReference, Source.Quote);
+    public string Fingerprint() => FactIds.Fingerprint(Metric, Value.Value, Value.Low, Value.High, Value.Unit, Period.Key,
+        ReportReferences.Canonical(Source.ReportReference), Source.Quote);
 }
 
 public static class MetricNames

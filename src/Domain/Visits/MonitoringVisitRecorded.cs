@@ -8,7 +8,9 @@ public sealed record MonitoringVisitRecorded(string FactId, VisitDetails Details
 /// <summary>The validated content of an ungraded visit letter; focused visits also name their topic.</summary>
 public sealed record VisitDetails(ReportDates Dates, string ReportReference, string? Topic)
 {
-    public string Fingerprint() => FactIds.Fingerprint(Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision, ReportReference, Topic);
+    // The reference in its canonical form, so one report under two spellings of its URL is one version, not a conflict.
+    public string Fingerprint() => FactIds.Fingerprint(Dates.StartDate, Dates.EndDate, Dates.PublishedOn, Dates.Precision,
+        ReportReferences.Canonical(ReportReference), Topic);
 }
 
 /// <summary>The wire shape of a visit letter.</summary>

@@ -4,8 +4,9 @@ using Tracker.Domain.Common;
 
 namespace Tracker.Host.Authorities;
 
-/// <summary>What a command did: appended events, or recognised a fact it already had.</summary>
-public sealed record CommandResult(string AuthorityId, string FactId, long Version, int Appended)
+/// <summary>What a command did: appended events, or recognised a fact it already had (<see cref="Withdrawn"/>: and
+/// that fact is withdrawn, so the caller learns it does not count rather than that it was recorded).</summary>
+public sealed record CommandResult(string AuthorityId, string FactId, long Version, int Appended, bool Withdrawn = false)
 {
     public bool AlreadyRecorded => Appended == 0;
 }
@@ -25,6 +26,7 @@ public static class AuthorityWrites
 
         var factId = events.OfType<IFact>().FirstOrDefault()?.FactId ?? command.FactId;
         // Wolverine's transactional middleware commits the session after the handler returns.
-        return new CommandResult(stream.Key!, factId, (stream.StartingVersion ?? 0) + events.Count, events.Count);
+        var withdrawn = events.Count == 0 && FactLedger.IsWithdrawn(stream.Aggregate!, factId);
+        return new CommandResult(stream.Key!, factId, (stream.StartingVersion ?? 0) + events.Count, events.Count, withdrawn);
     }
 }

@@ -47,14 +47,15 @@ public static class RecordBatchHandler
             var stream = pending.TryGetValue(id, out var list) ? list : pending[id] = [];
             stream.AddRange(events);
             var factId = events.OfType<IFact>().FirstOrDefault()?.FactId ?? command.FactId;
-            results.Add(new BatchItemResult(i, events.Count > 0 ? "recorded" : "already_recorded", id, factId, startVersions[id] + stream.Count));
+            var status = events.Count > 0 ? "recorded" : FactLedger.IsWithdrawn(state, factId) ? "withdrawn" : "already_recorded";
+            results.Add(new BatchItemResult(i, status, id, factId, startVersions[id] + stream.Count));
         }
 
         if (errors.Count > 0) throw Refusal(kinds, errors, batch.Commands.Count);
         foreach (var (id, events) in pending.Where(p => p.Value.Count > 0))
             session.Events.Append(id, startVersions[id] + events.Count, events);
         // Wolverine's transactional middleware commits the session after the handler returns.
-        return new BatchResult(results.Count(r => r.Status == "recorded"), results.Count(r => r.Status == "already_recorded"), results);
+        return new BatchResult(results.Count(r => r.Status == "recorded"), results.Count(r => r.Status != "recorded"), results);
     }
 
     /// <summary>

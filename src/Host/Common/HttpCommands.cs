@@ -11,7 +11,8 @@ public static partial class HttpCommands
 {
     private static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
 
-    public sealed record WriteResponse(string Status, string Authority, string FactId, long Version, IReadOnlyList<FactEvent>? Record);
+    public sealed record WriteResponse(string Status, string Authority, string FactId, long Version, IReadOnlyList<FactEvent>? Record,
+        string? Detail = null);
 
     /// <summary>
     /// Who recorded the fact: the authenticated caller (<c>key:&lt;name&gt;</c> for an API key, the token's subject for a JWT).
@@ -55,6 +56,11 @@ public static partial class HttpCommands
 
         var record = await FactHistory.LoadAsync(query, result.AuthorityId, result.FactId, http.RequestAborted);
         http.Response.Headers.Location = location;
+        if (result.Withdrawn)
+            return Results.Ok(new WriteResponse("withdrawn", result.AuthorityId, result.FactId, result.Version, record,
+                "This fact was withdrawn and sending it again does not bring it back. To make it count again, POST " +
+                $"/api/authorities/{result.AuthorityId}/corrections with {{\"factId\": \"{result.FactId}\", " +
+                "\"action\": \"reinstate\", \"reason\": \"…\"}."));
         return Results.Ok(new WriteResponse("already_recorded", result.AuthorityId, result.FactId, result.Version, record));
     }
 

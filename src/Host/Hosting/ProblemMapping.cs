@@ -39,13 +39,27 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             Problem(412, "Precondition failed", "The authority's stream has moved past the version in If-Match. Read it again and retry.", "precondition_failed"),
         ConcurrencyException or ExistingStreamIdCollisionException or StreamLockedException =>
             Problem(409, "Version conflict", "The authority's stream changed while this command ran, or is not at the expected version. Read it again and retry.", "version_conflict"),
-        // The store is briefly unreachable (restart, failover): the write was not acknowledged, and a retry is safe.
-        Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException =>
-            Problem(503, "Store unavailable", "The database could not be reached. Retry shortly: writes are idempotent, so a retry never records a fact twice.", "store_unavailable"),
+        var e when IsStoreOutage(e) => StoreUnavailable(),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message, "bad_request"),
         JsonException j => Problem(400, "Invalid JSON", j.Message, "invalid_json"),
         _ => Problem(500, "Unexpected error", "The request failed unexpectedly. Nothing was recorded; quote the traceId when reporting it.", "internal"),
     };
+
+    /// <summary>
+    /// The store is briefly unreachable (restart, failover): the write was not acknowledged, and a retry is safe.
+    /// Marten wraps the Npgsql failure (MartenCommandException), Wolverine and the import's parallel writes may wrap it
+    /// again (AggregateException), so the whole chain is searched, not just the outer exception.
+    /// </summary>
+    public static bool IsStoreOutage(Exception e) => e switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException a => a.InnerExceptions.Any(IsStoreOutage),
+        _ => e.InnerException is { } inner && IsStoreOutage(inner),
+    };
+
+    private static ProblemDetails StoreUnavailable() => Problem(503, "Store unavailable",
+        "The database could not be reached. Retry shortly: writes are idempotent, so a retry never records a fact twice.",
+        "store_unavailable");
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerException!) : e;
 

@@ -18,6 +18,27 @@ public sealed record PlannedCommand(int Line, string? Column, Func<Authority, Re
     public static PlannedCommand For(int line, CorrectFact c) => new(line, null, (s, r) => CorrectFact.Decide(s, c, r));
     public static PlannedCommand For(int line, EnrichInspection c) => new(line, null, (s, r) => EnrichInspection.Decide(s, c, r));
 
+    /// <summary>
+    /// The same command, but a fact it finds withdrawn with the same content is reinstated with <paramref name="reason"/>:
+    /// for an import that has decided (by evidence or a user's word) that the fact belongs here after all. A plain
+    /// re-import does not do this, so it never undoes a withdrawal.
+    /// </summary>
+    public PlannedCommand OrReinstate(string factId, string recordedBy, string reason)
+    {
+        var decide = Decide;
+        var reinstate = new CorrectionInput(factId, CorrectionAction.Reinstate, reason);
+        return this with
+        {
+            Decide = (s, r) =>
+            {
+                var events = decide(s, r);
+                return events.Count == 0 && FactLedger.IsWithdrawn(s, factId)
+                    ? CorrectFact.Decide(s, new CorrectFact(s.Id, reinstate, recordedBy), r)
+                    : events;
+            },
+        };
+    }
+
     /// <summary>The same command, its events carrying the file and page they were read from.</summary>
     public PlannedCommand From(SourcePage page) => this with { Decide = (s, r) => Decide(s, r with { Source = page }) };
 }

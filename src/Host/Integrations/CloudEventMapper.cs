@@ -82,6 +82,9 @@ public sealed class CloudEventMapper(IntegrationOptions options)
             case FactWithdrawn w:
                 data = data with { Kind = authority.Facts.GetValueOrDefault(w.FactId)?.Kind, Reason = w.Reason };
                 break;
+            case FactReinstated r:
+                data = data with { Kind = authority.Facts.GetValueOrDefault(r.FactId)?.Kind, Reason = r.Reason };
+                break;
         }
 
         var id = e.Id.ToString();

@@ -16,6 +16,7 @@ public static class CloudEventTypes
     public const string InspectionEnriched = "tracker.inspection.enriched";
     public const string MetricCorrected = "tracker.metric.corrected";
     public const string FactWithdrawn = "tracker.fact.withdrawn";
+    public const string FactReinstated = "tracker.fact.reinstated";
     public const string GradeChanged = "tracker.grade.changed";
 
     public static readonly IReadOnlyDictionary<Type, string> ByEvent = new Dictionary<Type, string>
@@ -28,6 +29,7 @@ public static class CloudEventTypes
         [typeof(InspectionEnriched)] = InspectionEnriched,
         [typeof(MetricCorrected)] = MetricCorrected,
         [typeof(FactWithdrawn)] = FactWithdrawn,
+        [typeof(FactReinstated)] = FactReinstated,
     };
 
     public static IReadOnlyList<string> All { get; } = [.. ByEvent.Values, GradeChanged];

@@ -17,14 +17,19 @@ public sealed class GradeHistory(IReadOnlyList<IEvent> stream)
     public GradeShift Before(long version, string factId, InspectionDetails now)
     {
         var inspections = new List<(string FactId, InspectionDetails Details)>();
+        var withdrawn = new Dictionary<string, InspectionDetails>(StringComparer.Ordinal);
         foreach (var e in stream.Where(e => e.Version < version))
         {
             switch (e.Data)
             {
+                case FactWithdrawn w when inspections.FindIndex(i => i.FactId == w.FactId) is var at and >= 0:
+                    withdrawn[w.FactId] = inspections[at].Details;
+                    inspections.RemoveAt(at);
+                    break;
+                case FactReinstated r when withdrawn.Remove(r.FactId, out var back): inspections.Add((r.FactId, back)); break;
                 case InspectionRecorded r: inspections.Add((r.FactId, r.Details)); break;
                 case InspectionCorrected c: Replace(inspections, c.FactId, c.Corrected); break;
                 case InspectionEnriched x: Replace(inspections, x.FactId, x.Enriched); break;
-                case FactWithdrawn w: inspections.RemoveAll(i => i.FactId == w.FactId); break;
             }
         }
 

@@ -16,6 +16,8 @@ public static class TrackerSecurity
         var config = builder.Configuration.GetSection("Tracker:Auth");
         var jwt = config.GetSection("Jwt");
         var jwtConfigured = !string.IsNullOrWhiteSpace(jwt["Authority"]) || !string.IsNullOrWhiteSpace(jwt["SigningKey"]);
+        // Checked here, at startup, not on the first token: a misconfigured node must not start and accept tokens.
+        if (jwtConfigured) JwtSettings.Check(jwt);
 
         var auth = builder.Services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or JWT", o => o.ForwardDefaultSelector = http =>
@@ -26,6 +28,7 @@ public static class TrackerSecurity
         if (jwtConfigured)
             auth.AddJwtBearer(o =>
             {
+                o.TokenValidationParameters.ValidAlgorithms = JwtSettings.Algorithms(jwt);
                 o.MapInboundClaims = false;
                 if (!string.IsNullOrWhiteSpace(jwt["Authority"])) o.Authority = jwt["Authority"];
                 o.Audience = jwt["Audience"];

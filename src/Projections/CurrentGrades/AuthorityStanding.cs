@@ -35,6 +35,8 @@ public sealed class AuthorityStanding
     public List<ReportItem> MonitoringVisits { get; set; } = [];
     public List<ReportItem> FocusedVisits { get; set; } = [];
     public List<ReportItem> Jtais { get; set; } = [];
+    /// <summary>Withdrawn reports as they last stood, so a reinstatement can bring them back.</summary>
+    public List<ParkedReport> Withdrawn { get; set; } = [];
     /// <summary>Every data-quality note on the authority's facts, open or settled; few, so kept here, not per fact.</summary>
     public List<DataQualityEntry> DataQuality { get; set; } = [];
     /// <summary>Stored so the data-quality query can skip authorities without notes in the database.</summary>
@@ -65,6 +67,7 @@ public sealed class AuthorityStanding
                 s.AbolishedOn = e.EffectiveOn;
                 break;
             case InspectionRecorded e:
+                ParkedReports.Forget(s, e.FactId);
                 Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Details));
                 DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Details.Notes, e.Recorded, null);
                 break;
@@ -76,16 +79,14 @@ public sealed class AuthorityStanding
                 Upsert(s.Inspections, InspectionItem.From(e.FactId, e.Enriched));
                 DataQualityLedger.Revise(s.DataQuality, e.FactId, e.Enriched.Notes, e.Recorded, $"filled from {e.SourceLabel}");
                 break;
-            case MonitoringVisitRecorded e: Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
-            case FocusedVisitRecorded e: Upsert(s.FocusedVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
-            case JtaiRecorded e: Upsert(s.Jtais, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Theme)); break;
+            case MonitoringVisitRecorded e: ParkedReports.Forget(s, e.FactId); Upsert(s.MonitoringVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
+            case FocusedVisitRecorded e: ParkedReports.Forget(s, e.FactId); Upsert(s.FocusedVisits, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Topic)); break;
+            case JtaiRecorded e: ParkedReports.Forget(s, e.FactId); Upsert(s.Jtais, ReportItem.From(e.FactId, e.Details.Dates, e.Details.ReportReference, e.Details.Theme)); break;
             case FactWithdrawn e:
-                s.Inspections.RemoveAll(i => i.FactId == e.FactId);
-                s.MonitoringVisits.RemoveAll(i => i.FactId == e.FactId);
-                s.FocusedVisits.RemoveAll(i => i.FactId == e.FactId);
-                s.Jtais.RemoveAll(i => i.FactId == e.FactId);
+                ParkedReports.Park(s, e.FactId);
                 DataQualityLedger.Withdraw(s.DataQuality, e.FactId, e.Recorded, e.Reason);
                 break;
+            case FactReinstated e: ParkedReports.Restore(s, e.FactId, e.Recorded); break;
         }
         s.DataQualityCount = s.DataQuality.Count;
         return s;
@@ -148,6 +149,7 @@ public sealed partial class AuthorityStandingProjection : SingleStreamProjection
         IncludeType<FocusedVisitRecorded>();
         IncludeType<JtaiRecorded>();
         IncludeType<FactWithdrawn>();
+        IncludeType<FactReinstated>();
     }
 
     public override AuthorityStanding? Evolve(AuthorityStanding? snapshot, string id, IEvent e) =>

@@ -27,10 +27,12 @@ public sealed class GradeContribution
     public DateOnly? FormedOn { get; set; }
     public DateOnly? AbolishedOn { get; set; }
     public List<InspectionItem> Inspections { get; set; } = [];
+    /// <summary>Withdrawn inspections, kept so a reinstatement counts them again.</summary>
+    public List<ParkedReport> Withdrawn { get; set; } = [];
 
     /// <summary>The events that can move an authority in a picture; any other event leaves its contribution as it is.</summary>
     public static bool Matters(object data) => data is AuthorityRegistered or AuthorityFormedFrom or AuthorityAbolished
-        or InspectionRecorded or InspectionCorrected or InspectionEnriched or FactWithdrawn;
+        or InspectionRecorded or InspectionCorrected or InspectionEnriched or FactWithdrawn or FactReinstated;
 
     /// <summary>Scope keys this authority counts in: England, and its region when it has one.</summary>
     public IEnumerable<string> Scopes()
@@ -47,7 +49,7 @@ public sealed class GradeContribution
         return new GradeContribution
         {
             Id = id, Region = s.Region, RegionCode = s.RegionCode, FormedOn = s.FormedOn, AbolishedOn = s.AbolishedOn,
-            Inspections = s.Inspections,
+            Inspections = s.Inspections, Withdrawn = [.. s.Withdrawn.Where(p => p.Inspection is not null)],
         };
     }
 
@@ -55,6 +57,7 @@ public sealed class GradeContribution
     public AuthorityStanding AsStanding() => new()
     {
         Id = Id, Region = Region, RegionCode = RegionCode, FormedOn = FormedOn, AbolishedOn = AbolishedOn, Inspections = [.. Inspections],
+        Withdrawn = [.. Withdrawn],
     };
 
     /// <summary>

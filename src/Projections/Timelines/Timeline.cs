@@ -12,12 +12,19 @@ public static class Timeline
     public static IReadOnlyList<TimelineEntry> Fold(string authorityId, IEnumerable<object> events)
     {
         var entries = new Dictionary<string, TimelineEntry>(StringComparer.Ordinal);
+        // Withdrawn entries as they last stood, for a reinstatement to put back.
+        var withdrawn = new Dictionary<string, TimelineEntry>(StringComparer.Ordinal);
         foreach (var data in events)
         {
             switch (data)
             {
                 case MetricCorrected c when entries.TryGetValue(c.FactId, out var metric): entries[c.FactId] = metric.WithValue(c); break;
-                case FactWithdrawn w: entries.Remove(w.FactId); break;
+                case FactWithdrawn w:
+                    if (entries.Remove(w.FactId, out var gone)) withdrawn[w.FactId] = gone;
+                    break;
+                case FactReinstated r:
+                    if (withdrawn.Remove(r.FactId, out var back)) entries[r.FactId] = back;
+                    break;
                 default:
                     if (TimelineEntry.From(authorityId, data) is { } entry) entries[entry.FactId] = entry;
                     break;

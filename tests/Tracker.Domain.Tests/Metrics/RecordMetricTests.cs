@@ -38,6 +38,17 @@ public sealed class RecordMetricTests
         observed.Details.Period.ShouldBe(MetricPeriod.Unknown);
     }
 
+    [Fact]
+    public void Two_figures_with_an_unknown_period_and_different_quotes_are_two_observations()
+    {
+        MetricInput Caseload(decimal value, string quote) =>
+            new(MetricNames.Caseload, value, null, null, "children_per_iro", new PeriodInput(PeriodKind.Unknown), "page", quote);
+        var first = When(Caseload(62m, "caseloads are now 62")).Single().ShouldBeOfType<MetricObserved>();
+        var second = When(Caseload(75m, "caseloads had risen to 75"), first).ShouldHaveSingleItem().ShouldBeOfType<MetricObserved>();
+        second.FactId.ShouldNotBe(first.FactId);
+        When(Caseload(62m, "caseloads are now 62"), first, second).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("2014-16")]
     [InlineData("14-15")]

@@ -32,6 +32,7 @@ public sealed class DatabaseOutageTests(OutageFixture fixture)
 
         await writing;
         series.FailedAttempts.ShouldBeGreaterThan(0, "the outage must have interrupted the series, or this test proves nothing");
+        series.Unavailable.ShouldBeGreaterThan(0, "writes during the outage are answered 503 with Retry-After");
         await series.ShouldBeStoredExactlyOnceAsync(fixture.Store);
     }
 

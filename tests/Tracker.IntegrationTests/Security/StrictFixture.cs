@@ -8,7 +8,8 @@ namespace Tracker.IntegrationTests.Security;
 public sealed class StrictFixture : IAsyncLifetime
 {
     public const string SigningKey = "strict-fixture-signing-key-0123456789-abcdefghij";
-    public const int PermitsPerWindow = 5;
+    public const int PermitsPerWindow = 12;
+    public const string Audience = "tracker-api";
     private EmbeddedPostgres? _server;
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -21,6 +22,7 @@ public sealed class StrictFixture : IAsyncLifetime
             ["Tracker:Auth:AnonymousReads"] = "false",
             ["Tracker:Auth:Jwt:SigningKey"] = SigningKey,
             ["Tracker:Auth:Jwt:Issuer"] = "tracker-tests",
+            ["Tracker:Auth:Jwt:Audience"] = Audience,
             ["Tracker:RateLimit:PermitsPerWindow"] = PermitsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Tracker:RateLimit:WindowSeconds"] = "600",
         });

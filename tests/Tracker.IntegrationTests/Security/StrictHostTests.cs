@@ -65,11 +65,15 @@ public sealed class StrictHostTests(StrictFixture fixture)
         await Host.Scenario(s => { s.Get.Url("/api/authorities/380"); s.WithRequestHeader("Authorization", TestKeys.Bearer(TestKeys.Admin)); s.StatusCodeShouldBeOk(); });
     }
 
-    private static string Token(string subject, string role, string key = StrictFixture.SigningKey) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    internal static string Token(string subject, string role, string key = StrictFixture.SigningKey, string audience = StrictFixture.Audience,
+        DateTime? expires = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
         Issuer = "tracker-tests",
-        Expires = DateTime.UtcNow.AddMinutes(10),
+        Audience = audience,
+        NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20),
+        IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20),
+        Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
     });
 }

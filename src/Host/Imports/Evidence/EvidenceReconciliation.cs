@@ -49,7 +49,7 @@ public static class EvidenceReconciliation
                 moved++;
             }
             if (!(doc.Status == SectionStatus.Attributed && doc.AuthorityId == match.AuthorityId && doc.Appended))
-                Plan(match.AuthorityId, SectionCommands.Block(doc.Section, match.AuthorityId));
+                Plan(match.AuthorityId, SectionCommands.Block(doc.Section, match.AuthorityId, $"IRO page section {doc.Id}: {reason}"));
             attributed++;
             (doc.Status, doc.AuthorityId, doc.AttributedBy, doc.Reason, doc.Appended) =
                 (SectionStatus.Attributed, match.AuthorityId, AttributedByEvidence, reason, true);

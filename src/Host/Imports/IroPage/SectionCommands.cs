@@ -23,15 +23,28 @@ public static class SectionCommands
             DatePrecision.FrameworkEra);
     }
 
-    public static IEnumerable<PlannedCommand> Block(PageSection s, string authorityId)
+    /// <param name="reinstateReason">
+    /// Set when the section has been attributed here by evidence or by a user: its facts withdrawn earlier (suspect, or
+    /// moved away) are reinstated with this reason. Without it a withdrawn fact stays withdrawn.
+    /// </param>
+    public static IEnumerable<PlannedCommand> Block(PageSection s, string authorityId, string? reinstateReason = null)
     {
         foreach (var m in s.Metrics)
-            yield return PlannedCommand.For(m.Line, new RecordMetric(authorityId,
-                new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, s.ReportReference, m.Quote), PageImporter.RecordedBy));
+        {
+            var command = new RecordMetric(authorityId,
+                new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, s.ReportReference, m.Quote), PageImporter.RecordedBy);
+            yield return Reinstating(PlannedCommand.For(m.Line, command), command.FactId, reinstateReason);
+        }
         foreach (var f in s.Findings)
-            yield return PlannedCommand.For(f.Line, new RecordFinding(authorityId,
-                new FindingInput(Service, f.Quote, s.ReportReference, DatePrecision.FrameworkEra), PageImporter.RecordedBy));
+        {
+            var command = new RecordFinding(authorityId,
+                new FindingInput(Service, f.Quote, s.ReportReference, DatePrecision.FrameworkEra), PageImporter.RecordedBy);
+            yield return Reinstating(PlannedCommand.For(f.Line, command), command.FactId, reinstateReason);
+        }
     }
+
+    private static PlannedCommand Reinstating(PlannedCommand command, string factId, string? reason) =>
+        reason is null ? command : command.OrReinstate(factId, PageImporter.RecordedBy, reason);
 
     /// <summary>Withdraws a block recorded on the wrong authority; the heading's own grade stays.</summary>
     public static IEnumerable<PlannedCommand> Withdraw(PageSection s, string authorityId, string reason)

@@ -44,7 +44,8 @@ public static class UnattributedEndpoints
                 $"Section {id} is recorded on {doc.AuthorityId}. Withdraw its facts there (POST /api/authorities/{doc.AuthorityId}/corrections) before attributing it elsewhere.");
 
         var recorded = new Recorded(PageImporter.RecordedBy + ":attributed", clock.GetUtcNow());
-        var commands = SectionCommands.Block(doc.Section, authorityId).ToList();
+        // The user's word settles a suspect section: what the cross-check withdrew counts again.
+        var commands = SectionCommands.Block(doc.Section, authorityId, $"IRO page section {id} attributed by {recorded.By}").ToList();
         // An unmatched heading's grade belongs to the authority the user names; a matched heading's grade was recorded already.
         if (doc.Status == SectionStatus.Unmatched && SectionCommands.Inspection(doc.Section, authorityId) is { } inspection) commands.Insert(0, inspection);
 
