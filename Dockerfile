@@ -11,7 +11,8 @@ COPY src/ src/
 COPY data/ data/
 # Production loads pre-generated Wolverine code (TypeLoadMode.Static): generate it before publishing.
 # codegen needs no database (Program.cs starts none for it); the placeholder keeps Marten's configuration complete.
-RUN ConnectionStrings__Marten="Host=unused" dotnet run --no-restore --project src/Host/Tracker.Host.csproj -c Release -- codegen write
+RUN ConnectionStrings__Marten="Host=unused" \
+    dotnet run --no-restore --project src/Host/Tracker.Host.csproj -c Release -- codegen write
 RUN dotnet publish src/Host/Tracker.Host.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -19,7 +19,8 @@ public sealed class ReceivedEvents
     private int _rejected;
 
     /// <summary>Accepted events in feed order: the <c>sequence</c> extension sorts as text.</summary>
-    public IReadOnlyList<ReceivedEvent> Accepted => _accepted.Values.OrderBy(e => e.Sequence, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<ReceivedEvent> Accepted =>
+        _accepted.Values.OrderBy(e => e.Sequence, StringComparer.Ordinal).ToList();
     public int Rejected => _rejected;
 
     /// <summary>Delivery is at least once, so the CloudEvent id (= webhook-id) is the deduplication key.</summary>
@@ -47,8 +48,8 @@ public static class ReceiverApp
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IConfiguration configuration, ReceivedEvents received,
-        ILogger<ReceivedEvents> log)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IConfiguration configuration,
+        ReceivedEvents received, ILogger<ReceivedEvents> log)
     {
         // Read per request, so a rotated secret (a new subscription) needs no restart.
         var secret = configuration[SecretKey];
@@ -69,7 +70,8 @@ public static class ReceiverApp
 
         var cloudEvent = Formatter.DecodeStructuredModeMessage(Encoding.UTF8.GetBytes(body),
             new ContentType(request.ContentType ?? "application/cloudevents+json"), Sequence.AllAttributes);
-        var e = new ReceivedEvent(cloudEvent.Id!, cloudEvent.Type!, cloudEvent.Subject ?? "", cloudEvent.GetSequenceString() ?? "");
+        var e = new ReceivedEvent(cloudEvent.Id!, cloudEvent.Type!, cloudEvent.Subject ?? "",
+            cloudEvent.GetSequenceString() ?? "");
         if (received.Add(e)) log.LogInformation("{Type} for {Subject} at {Sequence}", e.Type, e.Subject, e.Sequence);
         return Results.NoContent();
     }

@@ -37,7 +37,8 @@ public static class Telemetry
         // the OpenTelemetry logger added above keeps exporting (clearing providers here used to drop it).
         if (builder.Configuration.GetValue("Tracker:Logging:Json", false))
             builder.Configuration["Logging:Console:FormatterName"] = "json";
-        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        var formatter = builder.Configuration["Logging:Console:FormatterName"];
+        if (string.Equals(formatter, "json", StringComparison.OrdinalIgnoreCase))
         {
             // Defaults for JSON lines; Logging:Console:FormatterOptions:* in configuration still wins.
             builder.Configuration["Logging:Console:FormatterOptions:IncludeScopes"] ??= "true";
