@@ -1,11 +1,20 @@
 using JasperFx;
 using Tracker.Host.Hosting;
 
+if (args is [HealthProbe.Command, ..]) return await HealthProbe.RunAsync(args[1..]);
+args = CommandLine.Normalize(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 EmbeddedPostgres? embedded = null;
 var connectionString = builder.Configuration.GetConnectionString("Marten");
-if (string.IsNullOrWhiteSpace(connectionString))
+if (string.IsNullOrWhiteSpace(connectionString) && !CommandLine.NeedsDatabase(args))
+{
+    // `help` and `codegen` must not create or start a PostgreSQL cluster (slow, and impossible in a Docker build).
+    connectionString = CommandLine.NoDatabase;
+    builder.Configuration["ConnectionStrings:Marten"] = connectionString;
+}
+else if (string.IsNullOrWhiteSpace(connectionString))
 {
     var folder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Tracker:Postgres:DataDirectory"] ?? ".tracker/pg");
     try

@@ -8,7 +8,8 @@ namespace Tracker.Host.Hosting;
 
 /// <summary>
 /// Traces and metrics for HTTP (ASP.NET Core), Wolverine and Marten, exported over OTLP when an endpoint is configured
-/// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Tracker:Telemetry:OtlpEndpoint</c>); logs as JSON lines when asked.
+/// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>Tracker:Telemetry:OtlpEndpoint</c>); logs as JSON lines when
+/// <c>Logging:Console:FormatterName</c> is <c>json</c>.
 /// </summary>
 public static class Telemetry
 {
@@ -31,10 +32,17 @@ public static class Telemetry
             builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
         }
 
+        // Console format: the standard Logging:Console:FormatterName (json, simple, systemd). The older
+        // Tracker:Logging:Json=true still means json. Choosing the formatter by configuration removes no provider, so
+        // the OpenTelemetry logger added above keeps exporting (clearing providers here used to drop it).
         if (builder.Configuration.GetValue("Tracker:Logging:Json", false))
+            builder.Configuration["Logging:Console:FormatterName"] = "json";
+        var formatter = builder.Configuration["Logging:Console:FormatterName"];
+        if (string.Equals(formatter, "json", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
+            // Defaults for JSON lines; Logging:Console:FormatterOptions:* in configuration still wins.
+            builder.Configuration["Logging:Console:FormatterOptions:IncludeScopes"] ??= "true";
+            builder.Configuration["Logging:Console:FormatterOptions:UseUtcTimestamp"] ??= "true";
         }
         return builder;
     }

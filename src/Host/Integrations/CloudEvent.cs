@@ -4,7 +4,8 @@ namespace Tracker.Host.Integrations;
 
 /// <summary>
 /// One integration event in CloudEvents 1.0 structured JSON. <see cref="Id"/> derives from the Marten event id, so every
-/// redelivery of the same fact carries the same id; <see cref="Sequence"/> is the store's global sequence (replay cursor).
+/// redelivery of the same fact carries the same id; <see cref="Sequence"/> is its
+/// <see cref="FeedPosition"/> (the replay cursor), written as a zero-padded string.
 /// </summary>
 public sealed record CloudEvent(
     [property: JsonPropertyName("specversion")] string SpecVersion,
@@ -14,7 +15,7 @@ public sealed record CloudEvent(
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("datacontenttype")] string DataContentType,
-    [property: JsonPropertyName("sequence")] long Sequence,
+    [property: JsonPropertyName("sequence")] FeedPosition Sequence,
     [property: JsonPropertyName("data")] IntegrationData Data);
 
 /// <summary>The business content of an integration event; members that do not apply to a type are omitted.</summary>

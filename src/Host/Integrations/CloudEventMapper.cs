@@ -88,13 +88,14 @@ public sealed class CloudEventMapper(IntegrationOptions options)
         }
 
         var id = e.Id.ToString();
-        yield return Envelope(id, CloudEventTypes.ByEvent[e.EventType], e, authority, data);
+        yield return Envelope(id, CloudEventTypes.ByEvent[e.EventType], new FeedPosition(e.Sequence, 0), e, authority, data);
         if (shift is { Changes.Count: > 0 })
-            yield return Envelope(id + GradeChangedSuffix, CloudEventTypes.GradeChanged, e, authority, data with { Changes = shift.Changes });
+            yield return Envelope(id + GradeChangedSuffix, CloudEventTypes.GradeChanged, new FeedPosition(e.Sequence, FeedPosition.GradeChange),
+                e, authority, data with { Changes = shift.Changes });
     }
 
-    private CloudEvent Envelope(string id, string type, IEvent e, Authority authority, IntegrationData data) =>
-        new("1.0", id, options.Source, type, authority.Id, e.Timestamp, "application/json", e.Sequence, data);
+    private CloudEvent Envelope(string id, string type, FeedPosition position, IEvent e, Authority authority, IntegrationData data) =>
+        new("1.0", id, options.Source, type, authority.Id, e.Timestamp, "application/json", position, data);
 
     private static IntegrationData WithInspection(IntegrationData data, InspectionDetails d) =>
         WithDates(data, d.Dates) with

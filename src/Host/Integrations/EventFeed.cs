@@ -27,25 +27,30 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
     public bool Matches(CloudEvent e) => Types.Count == 0 || Types.Contains(e.Type);
 }
 
-/// <summary>A page of the feed. <c>Next</c> is the cursor to pass as <c>after</c>: the last sequence read, even if filtered out.</summary>
-public sealed record FeedPage(IReadOnlyList<CloudEvent> Items, long Next, long HighWaterMark);
+/// <summary>
+/// A page of the feed. <c>Next</c> is the cursor to pass as <c>after</c>: after everything the last stored event read
+/// published, even if filtered out. <c>HighWaterMark</c> is a stored sequence, not a cursor.
+/// </summary>
+public sealed record FeedPage(IReadOnlyList<CloudEvent> Items, FeedPosition Next, long HighWaterMark);
 
-/// <summary>Reads integration events in global sequence order, never past the high-water mark.</summary>
+/// <summary>Reads integration events in feed-position order, never past the high-water mark.</summary>
 public sealed class EventFeed(CloudEventMapper mapper)
 {
     public const int MaxLimit = 500;
 
-    public async Task<FeedPage> ReadAsync(IQuerySession session, FeedFilter filter, long after, int limit, CancellationToken ct)
+    public async Task<FeedPage> ReadAsync(IQuerySession session, FeedFilter filter, FeedPosition after, int limit, CancellationToken ct)
     {
         var mark = await HighWaterMark.ReadAsync(session, ct);
-        if (after >= mark) return new FeedPage([], after, mark);
+        // Resuming between an inspection and its grade change re-reads that stored event, and keeps only what follows.
+        var from = after.FullyRead;
+        if (from >= mark) return new FeedPage([], after, mark);
         var sources = filter.Types.Count == 0 ? CloudEventTypes.ByEvent.Keys.ToArray() : CloudEventTypes.SourcesOf(filter.Types);
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= mark && e.EventTypesAre(sources));
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > from && e.Sequence <= mark && e.EventTypesAre(sources));
         if (filter.Authority is { } key) query = query.Where(e => e.StreamKey == key);
         var events = await query.OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct);
         // A short page means everything up to the mark has been read, matching or not.
-        var next = events.Count < limit ? mark : events[^1].Sequence;
+        var next = FeedPosition.AfterAllOf(events.Count < limit ? mark : events[^1].Sequence);
         var items = await mapper.MapAsync(session, events, ct);
-        return new FeedPage(items.Where(filter.Matches).ToList(), next, mark);
+        return new FeedPage(items.Where(e => e.Sequence > after && filter.Matches(e)).ToList(), next, mark);
     }
 }

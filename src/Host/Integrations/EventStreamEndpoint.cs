@@ -11,24 +11,28 @@ public static class EventStreamEndpoint
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Server-sent events: each message's id is the event's sequence, so a client that reconnects with
+    /// Server-sent events: each message's id is the event's feed position, so a client that reconnects with
     /// <c>Last-Event-ID</c> continues exactly after it. Without it the stream starts at <c>after</c>, or live.
     /// </summary>
     [WolverineGet("/api/events/stream")]
-    public static async Task<IResult> Get(long? after, string? type, string? authority, HttpContext http, IDocumentStore store, EventFeed feed, CancellationToken ct)
+    public static async Task<IResult> Get(string? after, string? type, string? authority, HttpContext http, IDocumentStore store,
+        EventFeed feed, CancellationToken ct)
     {
-        long? resume = http.Request.Headers["Last-Event-ID"].FirstOrDefault() is { } header
-            ? long.TryParse(header, out var id) && id >= 0 ? id
-                : throw Rejection.Invalid(new Dictionary<string, string[]> { ["Last-Event-ID"] = ["Last-Event-ID must be an event sequence."] })
-            : after;
+        var resume = Cursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault(), "Last-Event-ID") ?? Cursor(after, "after");
         await using var session = store.QuerySession();
         var filter = await FeedFilter.ParseAsync(session, type, authority, ct);
-        var start = resume ?? await HighWaterMark.ReadAsync(session, ct);
+        var start = resume ?? FeedPosition.AfterAllOf(await HighWaterMark.ReadAsync(session, ct));
         http.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(Read(store, feed, filter, start, ct));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Read(IDocumentStore store, EventFeed feed, FeedFilter filter, long after,
+    private static FeedPosition? Cursor(string? text, string name) =>
+        text is null ? null
+        : FeedPosition.TryParse(text, out var position) ? position
+        : throw Rejection.Invalid(new Dictionary<string, string[]> { [name] = [FeedPositionText.Expected(name)] });
+
+    private static async IAsyncEnumerable<SseItem<string>> Read(IDocumentStore store, EventFeed feed, FeedFilter filter,
+        FeedPosition after,
         [EnumeratorCancellation] CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)

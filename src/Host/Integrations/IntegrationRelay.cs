@@ -44,7 +44,7 @@ public sealed class IntegrationRelay : BatchSubscription
             {
                 operations.Store(new WebhookDelivery
                 {
-                    Id = WebhookDelivery.IdFor(s.Id, e.Id), SubscriptionId = s.Id, Authority = e.Subject, Sequence = e.Sequence,
+                    Id = WebhookDelivery.IdFor(s.Id, e.Id), SubscriptionId = s.Id, Authority = e.Subject, Sequence = e.Sequence.Sequence,
                     EventId = e.Id, EventType = e.Type, Body = body,
                 });
                 if (s.Status == SubscriptionStatus.Active) pumps.Add(new PumpWebhooks(s.Id, e.Subject));

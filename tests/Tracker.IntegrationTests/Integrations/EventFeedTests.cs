@@ -18,7 +18,7 @@ public sealed class EventFeedTests(TrackerFixture fixture) : IntegrationTest(fix
         e.Source.ShouldBe("/tracker");
         e.Datacontenttype.ShouldBe("application/json");
         Guid.TryParse(e.Id, out _).ShouldBeTrue();
-        e.Sequence.ShouldBeGreaterThan(0);
+        e.Sequence.ShouldMatch("^[0-9]{20}$");
         e.Data.GetProperty("authority").GetProperty("gssCode").GetString().ShouldBe("E08000032");
         e.Data.GetProperty("authority").GetProperty("name").GetString().ShouldBe("Bradford");
         e.Data.GetProperty("framework").GetString().ShouldBe("ilacs-2023");
@@ -38,7 +38,7 @@ public sealed class EventFeedTests(TrackerFixture fixture) : IntegrationTest(fix
         second.Data.GetProperty("previous").GetProperty("grades").GetProperty("overall").GetString().ShouldBe("requires_improvement");
         var changed = events[2];
         changed.Id.ShouldBe(second.Id + ".grade-changed");
-        changed.Sequence.ShouldBe(second.Sequence);
+        changed.Sequence.ShouldBe(second.Sequence + ".1");
         var changes = changed.Data.GetProperty("changes").EnumerateArray()
             .Select(c => (c.GetProperty("area").GetString(), c.GetProperty("direction").GetString())).ToList();
         changes.ShouldBe([("overall", "improved"), ("help_and_protection", "declined")], ignoreOrder: true);

@@ -13,11 +13,11 @@ public sealed class FeedConcurrencyTests(TrackerFixture fixture) : IntegrationTe
         var seen = new List<long>();
         var reader = Task.Run(async () =>
         {
-            long after = 0;
+            var after = "0";
             while (true)
             {
                 var page = await Host.FeedAsync($"after={after}&limit=7&type=tracker.inspection.recorded");
-                seen.AddRange(page.Items.Select(i => i.Sequence));
+                seen.AddRange(page.Items.Select(i => IntegrationDsl.PositionSequence(i.Sequence)));
                 if (page.Next == after)
                 {
                     if (stop.IsCancellationRequested) return;

@@ -5,9 +5,9 @@ using Tracker.IntegrationTests.Support;
 namespace Tracker.IntegrationTests.Integrations;
 
 public sealed record CloudEventDto(string Specversion, string Id, string Source, string Type, string Subject, DateTimeOffset Time,
-    string Datacontenttype, long Sequence, JsonElement Data);
+    string Datacontenttype, string Sequence, JsonElement Data);
 
-public sealed record FeedPageDto(List<CloudEventDto> Items, long Next, long HighWaterMark);
+public sealed record FeedPageDto(List<CloudEventDto> Items, string Next, long HighWaterMark);
 
 public sealed record SubscriptionDto(Guid Id, string Url, string Status, string? Secret, List<string> Types, List<string> Authorities);
 
@@ -47,15 +47,18 @@ public static class IntegrationDsl
     public static async Task<List<CloudEventDto>> AllEventsAsync(this IAlbaHost host, string filter = "")
     {
         var all = new List<CloudEventDto>();
-        long after = 0;
+        var after = "0";
         while (true)
         {
             var page = await host.FeedAsync($"after={after}&limit=50{filter}");
             all.AddRange(page.Items);
-            if (page.Next == after || page.Next >= page.HighWaterMark && page.Items.Count == 0) return all;
+            if (page.Next == after || page.Items.Count == 0 && PositionSequence(page.Next) >= page.HighWaterMark) return all;
             after = page.Next;
         }
     }
+
+    /// <summary>The stored sequence a feed position names (the part before any ".1").</summary>
+    public static long PositionSequence(string position) => long.Parse(position.Split('.')[0]);
 
     /// <summary>Waits until the feed holds at least <paramref name="count"/> events (the daemon's high-water mark has caught up).</summary>
     public static Task<List<CloudEventDto>> EventsEventuallyAsync(this IAlbaHost host, int count, string filter = "") =>

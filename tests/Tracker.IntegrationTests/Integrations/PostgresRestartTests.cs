@@ -43,7 +43,7 @@ public sealed class PostgresRestartTests(TrackerFixture fixture) : IntegrationTe
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
         var feed = await Eventually.GetAsync(async () => await host.Client.GetFromJsonAsync<FeedPageDto>(new Uri(host.BaseAddress, "/api/events?after=0"), Json.Options),
             p => p!.Items.Count == 2, TimeSpan.FromSeconds(30), "both events on the feed");
-        feed!.Items.Select(i => i.Id).ShouldBe(receiver.Received.DistinctBy(r => r.Id).OrderBy(r => r.Sequence).Select(r => r.Id));
+        feed!.Items.Select(i => i.Id).ShouldBe(receiver.Received.DistinctBy(r => r.Id).OrderBy(r => r.Sequence, StringComparer.Ordinal).Select(r => r.Id));
     }
 
     /// <summary>Writes are idempotent, so a request that failed while the server was down is simply sent again.</summary>

@@ -68,7 +68,7 @@ public sealed class WebhookTests(TrackerFixture fixture) : IntegrationTest(fixtu
         foreach (var authority in received.GroupBy(r => r.Subject))
         {
             var firstArrivals = authority.DistinctBy(r => r.Id).Select(r => (r.Sequence, r.Id)).ToList();
-            firstArrivals.ShouldBe(firstArrivals.OrderBy(x => x.Sequence).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
+            firstArrivals.ShouldBe(firstArrivals.OrderBy(x => x.Sequence, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList());
         }
     }
 

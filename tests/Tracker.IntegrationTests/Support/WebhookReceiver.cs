@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Tracker.IntegrationTests.Support;
 
 /// <summary>One webhook request as the receiver saw it, with its own verdict on the signature.</summary>
-public sealed record ReceivedWebhook(string Id, string Timestamp, bool SignatureValid, string Body, string Type, string Subject, long Sequence, string EventId);
+public sealed record ReceivedWebhook(string Id, string Timestamp, bool SignatureValid, string Body, string Type, string Subject, string Sequence, string EventId);
 
 /// <summary>
 /// A real HTTP receiver (Kestrel on 127.0.0.1) that checks every Standard Webhooks signature with its own
@@ -52,7 +52,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             Received.Enqueue(new ReceivedWebhook(id, timestamp, valid, body, root.GetProperty("type").GetString()!,
-                root.GetProperty("subject").GetString()!, root.GetProperty("sequence").GetInt64(), root.GetProperty("id").GetString()!));
+                root.GetProperty("subject").GetString()!, root.GetProperty("sequence").GetString()!, root.GetProperty("id").GetString()!));
             return Results.StatusCode(Answer);
         });
         await app.StartAsync();

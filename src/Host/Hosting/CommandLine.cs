@@ -1,0 +1,21 @@
+namespace Tracker.Host.Hosting;
+
+/// <summary>Which command-line verbs can run without a database.</summary>
+public static class CommandLine
+{
+    // Help only prints; codegen builds the Wolverine/Marten configuration but never connects. Everything else
+    // (running the service, db-*, resources, projections, import, keys, rebuild, check-env) needs a server.
+    private static readonly HashSet<string> WithoutDatabase = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "help", "?", "codegen",
+    };
+
+    /// <summary>The placeholder that lets Marten be configured when nothing will connect.</summary>
+    public const string NoDatabase = "Host=unused";
+
+    /// <summary>JasperFx reads <c>--help</c> as an unknown flag of the default <c>run</c> command (exit 1): treat the
+    /// usual help flags as the <c>help</c> command.</summary>
+    public static string[] Normalize(string[] args) => args is ["--help" or "-h" or "-?" or "/?"] ? ["help"] : args;
+
+    public static bool NeedsDatabase(string[] args) => args.Length == 0 || !WithoutDatabase.Contains(args[0]);
+}
