@@ -39,12 +39,12 @@ if (args.Length > 0 && args[0].Equals("import", StringComparison.OrdinalIgnoreCa
     builder.WebHost.UseUrls("http://127.0.0.1:0"); // the CLI serves nothing; never collide with a running instance
 }
 
-builder.AddTracker(connectionString);
-var app = builder.Build();
-app.UseTracker();
-
 try
 {
+    // Inside the try: a start that fails (e.g. missing pre-generated code) must not leave the embedded server running.
+    builder.AddTracker(connectionString);
+    var app = builder.Build();
+    app.UseTracker();
     return await app.RunJasperFxCommands(args);
 }
 finally

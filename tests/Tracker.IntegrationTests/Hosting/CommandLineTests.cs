@@ -10,7 +10,10 @@ namespace Tracker.IntegrationTests.Hosting;
 /// <summary>The Host's command line run as a real process, with no connection string configured.</summary>
 public sealed class CommandLineTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args)
+    private static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args) =>
+        RunInAsync("Development", dataDirectory, args);
+
+    private static async Task<(int ExitCode, string Output)> RunInAsync(string environment, string dataDirectory, string[] args)
     {
         var dll = Faults.HostProcess.HostDll();
         var info = new ProcessStartInfo("dotnet")
@@ -20,7 +23,7 @@ public sealed class CommandLineTests
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment.Remove("ConnectionStrings__Marten");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["Tracker__Postgres__DataDirectory"] = dataDirectory;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -44,6 +47,25 @@ public sealed class CommandLineTests
             output.ShouldContain("db-apply");
             output.ShouldNotContain("embedded PostgreSQL");
             Directory.Exists(folder).ShouldBeFalse("no cluster may be initialised for help");
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_start_that_fails_after_the_embedded_server_started_stops_that_server()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tracker-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Production loads pre-generated code, which a test build does not have: the start fails after PostgreSQL is up.
+            var (exitCode, output) = await RunInAsync("Production", Path.Combine(folder, "pg"), ["db-list"]);
+
+            exitCode.ShouldNotBe(0, output);
+            output.ShouldContain("Embedded PostgreSQL listening");
+            File.Exists(Path.Combine(folder, "pg", "data", "postmaster.pid")).ShouldBeFalse("the embedded server was stopped");
         }
         finally
         {
