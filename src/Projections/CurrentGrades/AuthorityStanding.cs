@@ -139,17 +139,7 @@ public sealed partial class AuthorityStandingProjection : SingleStreamProjection
         Name = "AuthorityStanding";
         // Metrics and findings are most of the events and never change a standing: leaving them out of the allow-list
         // spares every such command a load and a rewrite of this document, and rebuilds skip them.
-        IncludeType<AuthorityRegistered>();
-        IncludeType<AuthorityFormedFrom>();
-        IncludeType<AuthorityAbolished>();
-        IncludeType<InspectionRecorded>();
-        IncludeType<InspectionCorrected>();
-        IncludeType<InspectionEnriched>();
-        IncludeType<MonitoringVisitRecorded>();
-        IncludeType<FocusedVisitRecorded>();
-        IncludeType<JtaiRecorded>();
-        IncludeType<FactWithdrawn>();
-        IncludeType<FactReinstated>();
+        foreach (var type in AuthorityEvents.Types(e => e.Standing)) IncludeType(type);
     }
 
     public override AuthorityStanding? Evolve(AuthorityStanding? snapshot, string id, IEvent e) =>

@@ -31,8 +31,7 @@ public sealed class GradeContribution
     public List<ParkedReport> Withdrawn { get; set; } = [];
 
     /// <summary>The events that can move an authority in a picture; any other event leaves its contribution as it is.</summary>
-    public static bool Matters(object data) => data is AuthorityRegistered or AuthorityFormedFrom or AuthorityAbolished
-        or InspectionRecorded or InspectionCorrected or InspectionEnriched or FactWithdrawn or FactReinstated;
+    public static bool Matters(object data) => AuthorityEvents.Of(data.GetType())?.Picture == true;
 
     /// <summary>Scope keys this authority counts in: England, and its region when it has one.</summary>
     public IEnumerable<string> Scopes()
