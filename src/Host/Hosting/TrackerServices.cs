@@ -40,6 +40,7 @@ public static class TrackerServices
                 opts.Schema.For<ImportedSection>();
                 opts.Schema.For<Tracker.Host.Imports.Evidence.ReportEvidence>();
                 opts.Schema.For<WebhookSubscription>();
+                opts.Schema.For<DataProtectionKeyDocument>();
                 opts.Schema.For<WebhookDelivery>();
                 opts.Schema.For<WebhookAttempt>();
                 opts.OpenTelemetry.TrackEventCounters();

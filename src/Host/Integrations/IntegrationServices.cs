@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Tracker.Host.Integrations.Webhooks;
 using Wolverine;
 using Wolverine.Marten;
@@ -20,6 +22,12 @@ public static class IntegrationServices
         builder.Services.AddSingleton<CloudEventMapper>();
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddSingleton<WebhookSecrets>();
+        // Signing secrets are encrypted at rest; the key ring is kept in PostgreSQL so every node can sign.
+        builder.Services.AddDataProtection().SetApplicationName("tracker");
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(services =>
+            new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new MartenXmlRepository(services.GetRequiredService<Marten.IDocumentStore>())));
         builder.Services.AddHostedService<PendingDeliverySweep>();
         builder.Services.AddHostedService<RelayWatchdog>();
         // No AddAsyncDaemon: Wolverine runs the daemon (see Cluster.cs) and starts the relay on exactly one node. The

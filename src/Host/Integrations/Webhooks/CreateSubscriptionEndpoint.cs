@@ -8,19 +8,20 @@ namespace Tracker.Host.Integrations.Webhooks;
 /// <summary>The wire shape of a new webhook subscription. Empty or missing lists mean "everything".</summary>
 public sealed record SubscriptionInput(string? Url, List<string>? Types, List<string>? Authorities, List<string>? Regions);
 
-/// <summary>A subscription as listed; the secret is never shown after creation.</summary>
+/// <summary>A subscription as listed; a secret is shown only in the answer that issued it (creation, rotation).</summary>
 public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string> Types, IReadOnlyList<string> Authorities,
     IReadOnlyList<string> Regions, string Status, string? StatusReason, DateTimeOffset CreatedAt, string? Secret = null)
 {
-    public static SubscriptionView From(WebhookSubscription s, bool withSecret = false) =>
-        new(s.Id, s.Url, s.Types, s.Authorities, s.Regions, s.Status, s.StatusReason, s.CreatedAt, withSecret ? s.Secret : null);
+    public static SubscriptionView From(WebhookSubscription s, string? issuedSecret = null) =>
+        new(s.Id, s.Url, s.Types, s.Authorities, s.Regions, s.Status, s.StatusReason, s.CreatedAt, issuedSecret);
 }
 
 public static class CreateSubscriptionEndpoint
 {
     /// <summary>Subscribe a webhook. The answer carries the signing secret; it is shown this once only.</summary>
     [WolverinePost("/api/subscriptions")]
-    public static async Task<IResult> Post(SubscriptionInput input, IDocumentSession session, IntegrationOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(SubscriptionInput input, IDocumentSession session, IntegrationOptions options,
+        TimeProvider clock, WebhookSecrets secrets, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (await TargetGuard.CheckAsync(input.Url, options.AllowPrivateTargets, ct) is { } refused) errors["url"] = [refused];
@@ -35,6 +36,7 @@ public static class CreateSubscriptionEndpoint
         }
         if (errors.Count > 0) throw Rejection.Invalid(errors);
 
+        var secret = WebhookSignature.NewSecret();
         var subscription = new WebhookSubscription
         {
             Id = Guid.NewGuid(),
@@ -42,11 +44,11 @@ public static class CreateSubscriptionEndpoint
             Types = types,
             Authorities = authorities.Distinct().ToList(),
             Regions = (input.Regions ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct().ToList(),
-            Secret = WebhookSignature.NewSecret(),
+            Secrets = [secrets.Protect(secret)],
             CreatedAt = clock.GetUtcNow(),
         };
         session.Store(subscription);
         await session.SaveChangesAsync(ct);
-        return Results.Created($"/api/subscriptions/{subscription.Id}", SubscriptionView.From(subscription, withSecret: true));
+        return Results.Created($"/api/subscriptions/{subscription.Id}", SubscriptionView.From(subscription, secret));
     }
 }

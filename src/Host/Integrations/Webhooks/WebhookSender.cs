@@ -15,10 +15,11 @@ public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient _client;
     private readonly TimeProvider _clock;
+    private readonly WebhookSecrets _secrets;
 
-    public WebhookSender(IntegrationOptions options, TimeProvider clock)
+    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets)
     {
-        _clock = clock;
+        (_clock, _secrets) = (clock, secrets);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -37,7 +38,8 @@ public sealed class WebhookSender : IDisposable
         };
         request.Headers.Add("webhook-id", delivery.EventId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString());
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(subscription.Secret, delivery.EventId, timestamp, delivery.Body));
+        request.Headers.Add("webhook-signature",
+            string.Join(' ', _secrets.Signing(subscription).Select(s => WebhookSignature.Sign(s, delivery.EventId, timestamp, delivery.Body))));
         var watch = Stopwatch.StartNew();
         try
         {

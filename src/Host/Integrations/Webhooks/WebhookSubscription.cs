@@ -17,8 +17,10 @@ public sealed class WebhookSubscription
     /// <summary>DfE codes (stream keys), resolved from whatever code or slug the caller gave.</summary>
     public List<string> Authorities { get; set; } = [];
     public List<string> Regions { get; set; } = [];
-    /// <summary>The whsec_ signing secret. Kept to sign; never returned after creation.</summary>
+    /// <summary>A plain signing secret of a subscription made before secrets were encrypted; empty for newer ones.</summary>
     public string Secret { get; set; } = "";
+    /// <summary>The whsec_ signing secrets, encrypted (see WebhookSecrets); shown once, at creation or rotation.</summary>
+    public List<ProtectedSecret> Secrets { get; set; } = [];
     public string Status { get; set; } = SubscriptionStatus.Active;
     public string? StatusReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
