@@ -22,7 +22,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly bool _owned;
     private int _stopped;
 
-    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database, string startOptions, bool owned = true)
+    private EmbeddedPostgres(string bin, string data, string? runAs, string? deleteOnStop, int port, string database, string startOptions,
+        string password, bool owned = true)
     {
         _owned = owned;
         _startOptions = startOptions;
@@ -31,7 +32,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _runAs = runAs;
         _deleteOnStop = deleteOnStop;
         Port = port;
-        ConnectionString = $"Host=127.0.0.1;Port={port};Database={database};Username=postgres;Include Error Detail=true";
+        ConnectionString = $"Host=127.0.0.1;Port={port};Database={database};Username=postgres;Password={password};Include Error Detail=true";
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
     }
 
@@ -59,12 +60,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var data = Path.Combine(root, "data");
         var sockets = Path.Combine(root, "sock");
         Directory.CreateDirectory(sockets);
+        var password = Password(root);
         if (runAs is not null) Run("chown", ["-R", $"{runAs}:{runAs}", root], null);
 
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
         {
             log?.Invoke($"Initialising an embedded PostgreSQL cluster in {data}");
-            string[] init = ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
+            // TCP needs the cluster's password (scram); only the socket folder this process owns is trusted.
+            string[] init = ["-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
+                $"--pwfile={Path.Combine(root, PasswordFile)}", "-E", "UTF8", "--locale=C.UTF-8"];
             Run(Path.Combine(bin, "initdb"), persistent ? init : [.. init, "-N"], runAs);
         }
 
@@ -75,19 +79,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (LiveOwner(ownerFile) is { } owner && RunningPort(data) is { } port)
             {
                 log?.Invoke($"Using the embedded PostgreSQL that process {owner} runs on 127.0.0.1:{port} (data: {data})");
-                return new EmbeddedPostgres(bin, data, runAs, null, port, database, "", owned: false);
+                return new EmbeddedPostgres(bin, data, runAs, null, port, database, "", password, owned: false);
             }
             // A server left behind by a killed process still owns the folder: stop it and start afresh on a new port.
             Run(Path.Combine(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"], runAs, throwOnError: false);
         }
 
-        var server = await StartServerAsync(bin, data, sockets, runAs, durable ?? persistent, database, persistent ? null : root);
+        var server = await StartServerAsync(bin, data, sockets, runAs, durable ?? persistent, database, persistent ? null : root, password);
         await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         log?.Invoke($"Embedded PostgreSQL listening on 127.0.0.1:{server.Port} (data: {data})");
         return server;
     }
 
-    private static async Task<EmbeddedPostgres> StartServerAsync(string bin, string data, string sockets, string? runAs, bool durable, string database, string? deleteOnStop)
+    private static async Task<EmbeddedPostgres> StartServerAsync(string bin, string data, string sockets, string? runAs, bool durable,
+        string database, string? deleteOnStop, string password)
     {
         var settings = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         for (var attempt = 1; ; attempt++)
@@ -97,10 +102,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var result = Run(Path.Combine(bin, "pg_ctl"), PgCtlStart(data, options), runAs, throwOnError: attempt == 3);
             if (result.ExitCode != 0) continue;
 
-            var server = new EmbeddedPostgres(bin, data, runAs, deleteOnStop, port, database, options);
-            await CreateDatabaseAsync(port, database);
+            var server = new EmbeddedPostgres(bin, data, runAs, deleteOnStop, port, database, options, password);
+            await CreateDatabaseAsync(port, database, password);
             return server;
         }
+    }
+
+    private const string PasswordFile = "password";
+
+    /// <summary>
+    /// The cluster's superuser password, made once and kept beside the data (mode 0600), so every process sharing the
+    /// server can connect. A cluster initialised before passwords (trust over TCP) accepts it too.
+    /// </summary>
+    private static string Password(string root)
+    {
+        var path = Path.Combine(root, PasswordFile);
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        File.WriteAllText(path, password);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return password;
     }
 
     private static int? LiveOwner(string ownerFile)
@@ -126,9 +147,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Starts the server again on the same port, so clients configured with it reconnect without changes.</summary>
     public void Restart() => Run(Path.Combine(_bin, "pg_ctl"), PgCtlStart(_data, _startOptions), _runAs);
 
-    private static async Task CreateDatabaseAsync(int port, string database)
+    private static async Task CreateDatabaseAsync(int port, string database, string password)
     {
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=false");
+        await using var connection = new NpgsqlConnection(
+            $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Password={password};Pooling=false");
         await connection.OpenAsync();
         await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
         exists.Parameters.AddWithValue("name", database);
