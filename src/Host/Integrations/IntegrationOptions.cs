@@ -17,6 +17,12 @@ public sealed class IntegrationOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long delivered deliveries, attempts and dead letters are kept, and how often the job removes older ones.</summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan AttemptRetention { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan DeadLetterRetention { get; set; } = TimeSpan.FromDays(90);
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the watchdog checks that the integration relay is moving, and how long a stall it tolerates.</summary>
     public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);

@@ -29,6 +29,7 @@ public static class IntegrationServices
             new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new MartenXmlRepository(services.GetRequiredService<Marten.IDocumentStore>())));
         builder.Services.AddHostedService<PendingDeliverySweep>();
+        builder.Services.AddHostedService<DeliveryRetention>();
         builder.Services.AddHostedService<RelayWatchdog>();
         // No AddAsyncDaemon: Wolverine runs the daemon (see Cluster.cs) and starts the relay on exactly one node. The
         // daemon on that node also keeps the high-water mark the feed stops at.
