@@ -93,6 +93,7 @@ public static class TrackerServices
         {
             o.AddOperationTransformer<OperationDocs>();
             o.AddDocumentTransformer<DocumentConventions>();
+            o.AddSchemaTransformer<StringSchemas>();
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString, builder.Configuration);
