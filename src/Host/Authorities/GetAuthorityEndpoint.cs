@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Wolverine.Http;
@@ -7,7 +8,10 @@ namespace Tracker.Host.Authorities;
 public static class GetAuthorityEndpoint
 {
     /// <summary>One authority's register entry, by DfE code, GSS code, Ofsted URN or slug. The ETag is its stream version.</summary>
-    [WolverineGet("/api/authorities/{authority}")]
+    [WolverineGet("/api/authorities/{authority}", OperationId = "GetAuthority")]
+    [ProducesResponseType(typeof(AuthorityEntry), 200, "application/json")]
+    [ProducesResponseType(304)]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Get(string authority, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var found = await AuthorityStreams.LoadAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Wolverine.Http;
@@ -7,7 +8,8 @@ namespace Tracker.Host.Authorities;
 public static class GetFactEndpoint
 {
     /// <summary>A recorded fact with its corrections and withdrawal, if any.</summary>
-    [WolverineGet("/api/authorities/{authority}/facts/{factId}")]
+    [WolverineGet("/api/authorities/{authority}/facts/{factId}", OperationId = "GetFact")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IReadOnlyList<FactEvent>> Get(string authority, string factId, IQuerySession session, CancellationToken ct)
     {
         var id = await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);

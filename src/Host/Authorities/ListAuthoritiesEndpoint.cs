@@ -16,7 +16,7 @@ public static class ListAuthoritiesEndpoint
     /// its grade in <c>area</c>. Filters: region (name, code or slug), grade (a grade or "ungraded"). Paged by page/pageSize
     /// with X-Total-Count and a Link rel="next"; Accept: text/csv gives the same page as CSV.
     /// </summary>
-    [WolverineGet("/api/authorities")]
+    [WolverineGet("/api/authorities", OperationId = "ListAuthorities")]
     [ProducesResponseType(typeof(AuthorityRow[]), 200, "application/json", "text/csv")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, TimeProvider clock, string? region, string? area, string? grade,

@@ -14,7 +14,7 @@ public static class RecordBatchEndpoint
     /// Record up to 500 commands of any type, for any authorities, in one transaction: all or nothing. Each command is
     /// idempotent by its natural key, so resubmitting a batch records nothing twice.
     /// </summary>
-    [WolverinePost("/api/batches")]
+    [WolverinePost("/api/batches", OperationId = "RecordBatch")]
     [ProducesResponseType(typeof(BatchResult), 201, "application/json")]
     [ProducesResponseType(typeof(BatchResult), 200, "application/json")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

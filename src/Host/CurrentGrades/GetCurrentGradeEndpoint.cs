@@ -9,7 +9,7 @@ namespace Tracker.Host.CurrentGrades;
 public static class GetCurrentGradeEndpoint
 {
     /// <summary>The latest graded inspection on or before asOf, the previous one, direction per area, the next-inspection window and recent visits.</summary>
-    [WolverineGet("/api/authorities/{authority}/current")]
+    [WolverineGet("/api/authorities/{authority}/current", OperationId = "GetCurrentGrade")]
     [ProducesResponseType(typeof(CurrentGrade), 200, "application/json")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

@@ -15,7 +15,7 @@ public static class GetDataQualityEndpoint
     /// Every data-quality note, open or settled, with where it is and why: filter by authority (any code or slug),
     /// reason and status (open, resolved, withdrawn). Accept: text/csv gives the same rows as CSV.
     /// </summary>
-    [WolverineGet("/api/data-quality")]
+    [WolverineGet("/api/data-quality", OperationId = "GetDataQuality")]
     [ProducesResponseType(typeof(DataQualityRow[]), 200, "application/json", "text/csv")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]

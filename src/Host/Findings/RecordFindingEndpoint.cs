@@ -9,7 +9,8 @@ namespace Tracker.Host.Findings;
 public static class RecordFindingEndpoint
 {
     /// <summary>Record a quoted finding about a service.</summary>
-    [WolverinePost("/api/authorities/{authority}/findings")]
+    [WriteAnswers]
+    [WolverinePost("/api/authorities/{authority}/findings", OperationId = "RecordFinding")]
     public static Task<IResult> Post(string authority, FindingInput finding, HttpContext http, IMessageBus bus, IQuerySession query) =>
         HttpCommands.SendAsync(http, bus, query, finding,
             new RecordFinding(authority, finding, HttpCommands.Caller(http), HttpCommands.ExpectedVersion(http)));

@@ -17,6 +17,7 @@ using Tracker.Host.Security;
 using Tracker.Host.Imports.IroPage;
 using Tracker.Host.Integrations.Webhooks;
 using Tracker.Host.Dashboard;
+using Tracker.Host.Hosting.OpenApi;
 
 namespace Tracker.Host.Hosting;
 
@@ -89,7 +90,12 @@ public static class TrackerServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddOperationTransformer<OperationDocs>();
+            o.AddDocumentTransformer<DocumentConventions>();
+            o.AddSchemaTransformer<StringSchemas>();
+        });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString, builder.Configuration);
         builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Tracker.Host.Hosting.OpenApi;
 using Wolverine.Http;
 
 namespace Tracker.Host.Imports;
@@ -13,7 +15,13 @@ public static class ImportEndpoint
     /// (application/pdf, with ?publishedOn=yyyy-MM-dd and ?reportReference= for what page 1 does not print); answers the
     /// import summary.
     /// </summary>
-    [WolverinePost("/api/imports")]
+    [RawBody("text/csv", "text/plain", "application/pdf")]
+    [WolverinePost("/api/imports", OperationId = "Import")]
+    [ProducesResponseType(typeof(ImportSummary), 200, "application/json")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 413, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 415, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 422, "application/problem+json")]
     public static async Task<IResult> Post(HttpContext http, Importer importer, Marten.IDocumentStore store, TimeProvider clock,
         string? publishedOn, string? reportReference)
     {

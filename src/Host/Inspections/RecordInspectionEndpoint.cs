@@ -9,7 +9,8 @@ namespace Tracker.Host.Inspections;
 public static class RecordInspectionEndpoint
 {
     /// <summary>Record a graded full inspection report.</summary>
-    [WolverinePost("/api/authorities/{authority}/inspections")]
+    [WriteAnswers]
+    [WolverinePost("/api/authorities/{authority}/inspections", OperationId = "RecordInspection")]
     public static Task<IResult> Post(string authority, InspectionInput inspection, HttpContext http, IMessageBus bus, IQuerySession query) =>
         HttpCommands.SendAsync(http, bus, query, inspection,
             new RecordInspection(authority, inspection, HttpCommands.Caller(http), HttpCommands.ExpectedVersion(http)));

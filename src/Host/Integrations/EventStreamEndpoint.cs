@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Marten;
@@ -14,7 +15,9 @@ public static class EventStreamEndpoint
     /// Server-sent events: each message's id is the event's feed position, so a client that reconnects with
     /// <c>Last-Event-ID</c> continues exactly after it. Without it the stream starts at <c>after</c>, or live.
     /// </summary>
-    [WolverineGet("/api/events/stream")]
+    [WolverineGet("/api/events/stream", OperationId = "StreamEvents")]
+    [ProducesResponseType(typeof(string), 200, "text/event-stream")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(string? after, string? type, string? authority, HttpContext http, IDocumentStore store,
         EventFeed feed, CancellationToken ct)
     {

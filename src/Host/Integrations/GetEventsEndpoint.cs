@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Wolverine.Http;
@@ -10,7 +11,9 @@ public static class GetEventsEndpoint
     /// The pull feed: integration events after a feed position (or a plain sequence number), in order, never past the high-water mark.
     /// Pass the answer's <c>next</c> as <c>after</c> to continue.
     /// </summary>
-    [WolverineGet("/api/events")]
+    [WolverineGet("/api/events", OperationId = "GetEvents")]
+    [ProducesResponseType(typeof(FeedPage), 200, "application/json")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Get(string? after, int? limit, string? type, string? authority, IQuerySession session,
         EventFeed feed, CancellationToken ct)
     {

@@ -9,7 +9,8 @@ namespace Tracker.Host.Jtais;
 public static class RecordJtaiEndpoint
 {
     /// <summary>Record a joint targeted area inspection.</summary>
-    [WolverinePost("/api/authorities/{authority}/jtais")]
+    [WriteAnswers]
+    [WolverinePost("/api/authorities/{authority}/jtais", OperationId = "RecordJtai")]
     public static Task<IResult> Post(string authority, JtaiInput jtai, HttpContext http, IMessageBus bus, IQuerySession query) =>
         HttpCommands.SendAsync(http, bus, query, jtai,
             new RecordJtai(authority, jtai, HttpCommands.Caller(http), HttpCommands.ExpectedVersion(http)));

@@ -10,7 +10,7 @@ namespace Tracker.Host.National;
 public static class GetNationalPictureEndpoint
 {
     /// <summary>Counts per grade in one area across England as at asOf, with goodOrOutstandingPercent (Ofsted's "as at" method).</summary>
-    [WolverineGet("/api/national")]
+    [WolverineGet("/api/national", OperationId = "GetNationalPicture")]
     [ProducesResponseType(typeof(GradePicture), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
@@ -36,7 +36,7 @@ public static class GetNationalPictureEndpoint
 public static class GetRegionalPictureEndpoint
 {
     /// <summary>The same counts for one region (name, code such as E12000007, or slug).</summary>
-    [WolverineGet("/api/regions/{region}")]
+    [WolverineGet("/api/regions/{region}", OperationId = "GetRegionalPicture")]
     [ProducesResponseType(typeof(GradePicture), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
@@ -52,7 +52,7 @@ public static class GetRegionalPictureEndpoint
 public static class GetNeighboursEndpoint
 {
     /// <summary>The authority beside its statistical neighbours: each one's grade in the area and the neighbours' grade picture.</summary>
-    [WolverineGet("/api/authorities/{authority}/neighbours")]
+    [WolverineGet("/api/authorities/{authority}/neighbours", OperationId = "GetNeighbours")]
     [ProducesResponseType(typeof(NeighbourComparison), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

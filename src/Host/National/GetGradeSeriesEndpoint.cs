@@ -13,7 +13,7 @@ public static class GetGradeSeriesEndpoint
     /// The national (or, with region, regional) picture at every quarter end from `from` (default 2014-01-01) to `to`
     /// (default today), plus `to` itself: one call for a chart instead of one per quarter.
     /// </summary>
-    [WolverineGet("/api/national/series")]
+    [WolverineGet("/api/national/series", OperationId = "GetGradeSeries")]
     [ProducesResponseType(typeof(GradeSeries), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

@@ -8,7 +8,7 @@ namespace Tracker.Host.Timelines;
 public static class GetTimelineEndpoint
 {
     /// <summary>Every inspection, visit, JTAI, finding and metric observation in date order; undated facts are flagged, never given a date.</summary>
-    [WolverineGet("/api/authorities/{authority}/timeline")]
+    [WolverineGet("/api/authorities/{authority}/timeline", OperationId = "GetTimeline")]
     [ProducesResponseType(typeof(AuthorityTimeline), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

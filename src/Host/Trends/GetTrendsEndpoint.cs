@@ -10,7 +10,7 @@ namespace Tracker.Host.Trends;
 public static class GetTrendsEndpoint
 {
     /// <summary>Every metric's points by period, first-to-last change and direction, and guideline position where one is configured.</summary>
-    [WolverineGet("/api/authorities/{authority}/trends")]
+    [WolverineGet("/api/authorities/{authority}/trends", OperationId = "GetTrends")]
     [ProducesResponseType(typeof(AuthorityTrends), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
@@ -29,7 +29,7 @@ public static class GetTrendsEndpoint
 public static class GetTrendEndpoint
 {
     /// <summary>One metric's trend, e.g. iro_review_timeliness or iro_caseload.</summary>
-    [WolverineGet("/api/authorities/{authority}/trends/{metric}")]
+    [WolverineGet("/api/authorities/{authority}/trends/{metric}", OperationId = "GetTrend")]
     [ProducesResponseType(typeof(MetricTrend), 200, "application/json", "text/csv")]
     [ProducesResponseType(304)]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]

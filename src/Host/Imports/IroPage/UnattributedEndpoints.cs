@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
@@ -15,7 +16,7 @@ public sealed record AttributionResult(string Id, string Authority, SectionStatu
 public static class UnattributedEndpoints
 {
     /// <summary>Sections of the IRO page held back: unnamed, unmatched or suspect, in page order.</summary>
-    [WolverineGet("/api/imports/unattributed")]
+    [WolverineGet("/api/imports/unattributed", OperationId = "ListUnattributedSections")]
     public static async Task<IReadOnlyList<HeldSection>> List(IQuerySession query, CancellationToken ct)
     {
         var held = await query.Query<ImportedSection>().Where(d => d.Status != SectionStatus.Attributed).ToListAsync(ct);
@@ -25,7 +26,10 @@ public static class UnattributedEndpoints
     }
 
     /// <summary>Say whose a held section is (any authority code or slug); only now are its findings and metrics appended.</summary>
-    [WolverinePost("/api/imports/unattributed/{id}/attribute")]
+    [WolverinePost("/api/imports/unattributed/{id}/attribute", OperationId = "AttributeSection")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<AttributionResult> Attribute(string id, AttributeSection? body, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.Authority))

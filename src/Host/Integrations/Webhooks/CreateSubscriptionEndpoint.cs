@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
@@ -19,7 +20,9 @@ public sealed record SubscriptionView(Guid Id, string Url, IReadOnlyList<string>
 public static class CreateSubscriptionEndpoint
 {
     /// <summary>Subscribe a webhook. The answer carries the signing secret; it is shown this once only.</summary>
-    [WolverinePost("/api/subscriptions")]
+    [WolverinePost("/api/subscriptions", OperationId = "CreateSubscription")]
+    [ProducesResponseType(typeof(SubscriptionView), 201, "application/json")]
+    [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Post(SubscriptionInput input, IDocumentSession session, IntegrationOptions options,
         TimeProvider clock, WebhookSecrets secrets, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Wolverine;
 using Wolverine.Http;
@@ -16,7 +17,9 @@ public sealed record DeliveryView(string Id, string EventId, string EventType, s
 public static class DeliveryEndpoints
 {
     /// <summary>Every HTTP attempt for the subscription, newest first: status code or error, and latency.</summary>
-    [WolverineGet("/api/subscriptions/{id}/attempts")]
+    [WolverineGet("/api/subscriptions/{id}/attempts", OperationId = "ListDeliveryAttempts")]
+    [ProducesResponseType(typeof(WebhookAttempt[]), 200, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Attempts(Guid id, int? limit, IQuerySession session, CancellationToken ct)
     {
         await SubscriptionEndpoints.Find(session, id, ct);
@@ -26,14 +29,23 @@ public static class DeliveryEndpoints
     }
 
     /// <summary>Every delivery owed to or made for the subscription, in sequence order.</summary>
-    [WolverineGet("/api/subscriptions/{id}/deliveries")]
+    [WolverineGet("/api/subscriptions/{id}/deliveries", OperationId = "ListDeliveries")]
+    [ProducesResponseType(typeof(DeliveryView[]), 200, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static Task<IResult> Deliveries(Guid id, IQuerySession session, CancellationToken ct) => ListAsync(id, null, session, ct);
 
-    [WolverineGet("/api/subscriptions/{id}/dead-letters")]
+    /// <summary>The deliveries given up on after the retry horizon, in sequence order; replay puts them back.</summary>
+    [WolverineGet("/api/subscriptions/{id}/dead-letters", OperationId = "ListDeadLetters")]
+
+    [ProducesResponseType(typeof(DeliveryView[]), 200, "application/json")]
+
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static Task<IResult> DeadLetters(Guid id, IQuerySession session, CancellationToken ct) => ListAsync(id, DeliveryStatus.Dead, session, ct);
 
     /// <summary>Puts every dead letter (or the one named by eventId) back in line, with a fresh retry horizon.</summary>
-    [WolverinePost("/api/subscriptions/{id}/dead-letters/replay")]
+    [WolverinePost("/api/subscriptions/{id}/dead-letters/replay", OperationId = "ReplayDeadLetters")]
+    [ProducesResponseType(typeof(ReplayResult), 200, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Replay(Guid id, string? eventId, IDocumentSession session, IMessageBus bus, CancellationToken ct)
     {
         await SubscriptionEndpoints.Find(session, id, ct);
@@ -49,7 +61,7 @@ public static class DeliveryEndpoints
         }
         foreach (var authority in chosen.Select(d => d.Authority).Distinct()) await bus.SendAsync(new PumpWebhooks(id, authority));
         await session.SaveChangesAsync(ct);
-        return Results.Ok(new { replayed = chosen.Count });
+        return Results.Ok(new ReplayResult(chosen.Count));
     }
 
     private static async Task<IResult> ListAsync(Guid id, string? status, IQuerySession session, CancellationToken ct)
@@ -60,3 +72,6 @@ public static class DeliveryEndpoints
         return Results.Ok((await query.OrderBy(d => d.Sequence).ThenBy(d => d.EventId).ToListAsync(ct)).Select(DeliveryView.From));
     }
 }
+
+/// <summary>How many dead letters were put back in line.</summary>
+public sealed record ReplayResult(int Replayed);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Wolverine;
@@ -8,16 +9,25 @@ namespace Tracker.Host.Integrations.Webhooks;
 /// <summary>Read, remove, pause and resume webhook subscriptions.</summary>
 public static class SubscriptionEndpoints
 {
-    [WolverineGet("/api/subscriptions")]
+    /// <summary>Every webhook subscription, oldest first, without secrets.</summary>
+    [WolverineGet("/api/subscriptions", OperationId = "ListSubscriptions")]
+    [ProducesResponseType(typeof(SubscriptionView[]), 200, "application/json")]
     public static async Task<IResult> List(IQuerySession session, CancellationToken ct) =>
         Results.Ok((await session.Query<WebhookSubscription>().OrderBy(s => s.CreatedAt).ToListAsync(ct)).Select(s => SubscriptionView.From(s)));
 
-    [WolverineGet("/api/subscriptions/{id}")]
+    /// <summary>One webhook subscription, without its secret.</summary>
+    [WolverineGet("/api/subscriptions/{id}", OperationId = "GetSubscription")]
+
+    [ProducesResponseType(typeof(SubscriptionView), 200, "application/json")]
+
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         Results.Ok(SubscriptionView.From(await Find(session, id, ct)));
 
     /// <summary>Removes the subscription and everything still owed to it.</summary>
-    [WolverineDelete("/api/subscriptions/{id}")]
+    [WolverineDelete("/api/subscriptions/{id}", OperationId = "DeleteSubscription")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Delete(Guid id, IDocumentSession session, CancellationToken ct)
     {
         await Find(session, id, ct);
@@ -28,7 +38,10 @@ public static class SubscriptionEndpoints
     }
 
     /// <summary>Stops sending; events keep queueing for the subscription and are sent, in order, on resume.</summary>
-    [WolverinePost("/api/subscriptions/{id}/pause")]
+    [WolverinePost("/api/subscriptions/{id}/pause", OperationId = "PauseSubscription")]
+    [ProducesResponseType(typeof(SubscriptionView), 200, "application/json")]
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<IResult> Pause(Guid id, IDocumentSession session, CancellationToken ct)
     {
         var s = await Find(session, id, ct);
@@ -39,7 +52,14 @@ public static class SubscriptionEndpoints
         return Results.Ok(SubscriptionView.From(s));
     }
 
-    [WolverinePost("/api/subscriptions/{id}/resume")]
+    /// <summary>Starts sending again: what queued while paused goes out first, in order.</summary>
+    [WolverinePost("/api/subscriptions/{id}/resume", OperationId = "ResumeSubscription")]
+
+    [ProducesResponseType(typeof(SubscriptionView), 200, "application/json")]
+
+    [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
+
+    [ProducesResponseType(typeof(ProblemDetails), 409, "application/problem+json")]
     public static async Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, CancellationToken ct)
     {
         var s = await Find(session, id, ct);
