@@ -15,7 +15,11 @@ public static class RotateSecretEndpoint
     /// Issue a new signing secret (shown this once). Until the overlap ends every delivery carries a signature with the
     /// old secret and one with the new, so the receiver can switch at any moment in between; then only the new one signs.
     /// </summary>
-    [WolverinePost("/api/subscriptions/{id}/secret")]
+    [WolverinePost("/api/subscriptions/{id}/secret", OperationId = "RotateSubscriptionSecret")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(SubscriptionView), 200, "application/json")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Microsoft.AspNetCore.Mvc.ValidationProblemDetails), 400,
+        "application/problem+json")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Post(Guid id, RotateSecretInput? input, IDocumentSession session, WebhookSecrets secrets,
         CancellationToken ct)
     {
