@@ -22,5 +22,11 @@ public static class WriteEndpoints
 
     private static string Url(string pattern) =>
         "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), "\\{([^}:]+)[^}]*\\}",
-            m => m.Groups[1].Value == "authority" ? "380" : "no-such-" + m.Groups[1].Value);
+            m => m.Groups[1].Value switch
+            {
+                "authority" => "380",
+                // An id that parses (a Guid parameter would otherwise 404 before the body is read) but names nothing.
+                "id" => Guid.Empty.ToString(),
+                var name => "no-such-" + name,
+            });
 }

@@ -4,7 +4,7 @@ using Wolverine.Http;
 
 namespace Tracker.Host.Integrations.Webhooks;
 
-/// <summary>How long the signing secrets in use keep signing beside the new one; 24 hours when not given.</summary>
+/// <summary>How long the signing secrets in use keep signing beside the new one; 24 hours when not given (send {}).</summary>
 public sealed record RotateSecretInput(int? OverlapHours);
 
 public static class RotateSecretEndpoint
@@ -20,10 +20,10 @@ public static class RotateSecretEndpoint
     [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Microsoft.AspNetCore.Mvc.ValidationProblemDetails), 400,
         "application/problem+json")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), 404, "application/problem+json")]
-    public static async Task<IResult> Post(Guid id, RotateSecretInput? input, IDocumentSession session, WebhookSecrets secrets,
+    public static async Task<IResult> Post(Guid id, RotateSecretInput input, IDocumentSession session, WebhookSecrets secrets,
         CancellationToken ct)
     {
-        var hours = input?.OverlapHours ?? 24;
+        var hours = input.OverlapHours ?? 24;
         if (hours is < 0 or > MaxOverlapHours)
             throw Rejection.Invalid(new Dictionary<string, string[]> { ["overlapHours"] = [$"must be between 0 and {MaxOverlapHours}."] });
         var subscription = await SubscriptionEndpoints.Find(session, id, ct);
