@@ -90,7 +90,7 @@ public static class TrackerServices
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
-        services.AddTrackerHealth(connectionString, builder.Configuration);
+        services.AddTrackerHealth(connectionString);
         builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
         return builder;
     }
