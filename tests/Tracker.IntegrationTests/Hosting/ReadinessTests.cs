@@ -57,7 +57,6 @@ public sealed class ReadinessTests(TrackerFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Ready_turns_503_when_the_relay_is_stalled_past_the_threshold_and_200_once_it_moves_again()
     {
         var configuration = Host.Services.GetRequiredService<IConfiguration>();
@@ -73,7 +72,7 @@ public sealed class ReadinessTests(TrackerFixture fixture) : IntegrationTest(fix
             relay.GetProperty("stalled").GetBoolean().ShouldBeTrue();
             relay.GetProperty("lag").GetInt64().ShouldBe(1);
 
-            // The rebuild ends; the watchdog restarts the paused relay, which catches up.
+            // The rebuild ends; Wolverine restarts the paused relay, which catches up.
             await ProjectionRebuild.RunAsync(Fixture.Store, "Authority", _ => { }, CancellationToken.None);
             await Eventually.GetAsync(ReadyAsync, r => r.Status == 200, TimeSpan.FromSeconds(60), "ready again");
         }
