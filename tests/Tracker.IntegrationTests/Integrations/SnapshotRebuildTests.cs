@@ -1,5 +1,4 @@
 using Alba;
-using Tracker.Host.Rebuilds;
 using Tracker.IntegrationTests.Support;
 
 namespace Tracker.IntegrationTests.Integrations;
@@ -31,7 +30,7 @@ public sealed class SnapshotRebuildTests(TrackerFixture fixture) : IntegrationTe
         (await SnapshotGap.RelayProgressAsync(Fixture)).ShouldBeLessThan(sequence);
         _receiver.Received.ShouldBeEmpty();
 
-        await ProjectionRebuild.RunAsync(Fixture.Store, "Authority", _ => { }, CancellationToken.None);
+        await SnapshotGap.RestoreSnapshotAsync(Fixture, "380");
 
         // The daemon paused the relay after its retries; Wolverine restarts it (the failure is classed transient).
         await Eventually.TrueAsync(() => !_receiver.Received.IsEmpty, TimeSpan.FromSeconds(60), "the held-back webhook");
