@@ -40,6 +40,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         ConcurrencyException or ExistingStreamIdCollisionException or StreamLockedException =>
             Problem(409, "Version conflict", "The authority's stream changed while this command ran, or is not at the expected version. Read it again and retry.", "version_conflict"),
         var e when IsStoreOutage(e) => StoreUnavailable(),
+        // The feed stops rather than skip an event whose authority snapshot is being rebuilt: retry shortly.
+        Tracker.Host.Integrations.SnapshotMissingException s => Problem(503, "Feed catching up", s.Message, "snapshot_missing"),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message, "bad_request"),
         JsonException j => Problem(400, "Invalid JSON", j.Message, "invalid_json"),
         _ => Problem(500, "Unexpected error", "The request failed unexpectedly. Nothing was recorded; quote the traceId when reporting it.", "internal"),

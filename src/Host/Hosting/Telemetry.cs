@@ -27,7 +27,7 @@ public static class Telemetry
                 .ConfigureResource(r => r.AddService(builder.Configuration["Tracker:Telemetry:ServiceName"] ?? "tracker"))
                 .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddSource("Wolverine", "Marten", "Npgsql"))
-                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine*", "Marten", "Npgsql"))
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine*", "Marten", "Npgsql", ProjectionLagMonitor.MeterName))
                 .UseOtlpExporter();
             builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
         }

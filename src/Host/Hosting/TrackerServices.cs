@@ -97,7 +97,7 @@ public static class TrackerServices
             o.AddSchemaTransformer<StringSchemas>();
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
-        services.AddTrackerHealth(connectionString, builder.Configuration);
+        services.AddTrackerHealth(connectionString);
         builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
         return builder;
     }

@@ -33,7 +33,9 @@ public sealed class CloudEventMapper(IntegrationOptions options)
         var result = new List<CloudEvent>();
         foreach (var e in relevant)
         {
-            if (!authorities.TryGetValue(e.StreamKey!, out var authority)) continue;
+            // Never skip: a missing snapshot fails the whole page, so nothing after it is published either.
+            if (!authorities.TryGetValue(e.StreamKey!, out var authority))
+                throw new SnapshotMissingException(e.StreamKey!, e.Sequence);
             histories.TryGetValue(e.StreamKey!, out var history);
             result.AddRange(Map(e, authority, history));
         }

@@ -40,9 +40,22 @@ public static class EventStreamEndpoint
     {
         while (!ct.IsCancellationRequested)
         {
-            FeedPage page;
-            await using (var session = store.QuerySession())
+            FeedPage? page = null;
+            try
+            {
+                await using var session = store.QuerySession();
                 page = await feed.ReadAsync(session, filter, after, EventFeed.MaxLimit, ct);
+            }
+            catch (SnapshotMissingException)
+            {
+                // A snapshot is being rebuilt: hold the stream at this position rather than skip the event.
+            }
+            if (page is null)
+            {
+                try { await Task.Delay(Poll, ct); }
+                catch (OperationCanceledException) { yield break; }
+                continue;
+            }
             foreach (var e in page.Items)
                 yield return new SseItem<string>(IntegrationJson.Serialize(e), e.Type) { EventId = e.Sequence.ToString() };
             if (page.Next == after)

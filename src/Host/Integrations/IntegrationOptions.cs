@@ -27,6 +27,11 @@ public sealed class IntegrationOptions
     public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the relay holds a page whose authority snapshot is missing (a rebuild) before failing it, and
+    /// how often it looks again meanwhile.</summary>
+    public TimeSpan SnapshotWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan SnapshotPoll { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// The PostgreSQL transport queue .NET subscribers listen to (conventionally <c>tracker_events</c>). Off unless set:
     /// a queue nobody consumes only grows, and filling it costs every write an outbox row.

@@ -30,7 +30,7 @@ public sealed class IntegrationRelay : BatchSubscription
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
         IMessageBus bus, CancellationToken cancellationToken)
     {
-        var events = await _mapper.MapAsync(operations, page.Events, cancellationToken);
+        var events = await MapWaitingForSnapshotsAsync(operations, page.Events, cancellationToken);
         if (events.Count == 0) return;
 
         var subscriptions = await operations.Query<WebhookSubscription>()
@@ -51,5 +51,27 @@ public sealed class IntegrationRelay : BatchSubscription
             }
         }
         foreach (var pump in pumps) await bus.SendAsync(pump);
+    }
+
+    /// <summary>
+    /// A missing snapshot (a rebuild under way) is waited for here, page held, for up to SnapshotWait: it usually
+    /// returns within seconds, and this does not depend on how the daemon backs off and pauses. After that the
+    /// failure goes to the daemon (retries, pause, Wolverine's restart), still without moving past the event.
+    /// </summary>
+    private async Task<IReadOnlyList<CloudEvent>> MapWaitingForSnapshotsAsync(IDocumentOperations operations,
+        IReadOnlyList<JasperFx.Events.IEvent> events, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + _options.SnapshotWait;
+        while (true)
+        {
+            try
+            {
+                return await _mapper.MapAsync(operations, events, ct);
+            }
+            catch (SnapshotMissingException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(_options.SnapshotPoll, ct);
+            }
+        }
     }
 }

@@ -34,6 +34,9 @@ public static class IntegrationServices
         // No AddAsyncDaemon: Wolverine runs the daemon (see Cluster.cs) and starts the relay on exactly one node. The
         // daemon on that node also keeps the high-water mark the feed stops at.
         marten.SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
+        // A missing snapshot (a rebuild under way) clears on its own: classed as transient, the paused relay is
+        // restarted by Wolverine's node agent after a while instead of waiting for an operator (or the watchdog).
+        JasperFx.Events.Daemon.TransientFailures.AddClassifier(e => e is SnapshotMissingException ? true : null);
         return options;
     }
 

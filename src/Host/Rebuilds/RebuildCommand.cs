@@ -7,6 +7,9 @@ public sealed class RebuildInput : NetCoreInput
 {
     [Description("Projection to rebuild (AuthorityStanding, Authority, GradePicture); all when omitted")]
     public string? Name { get; set; }
+
+    [Description("Rebuild even while Host nodes are running against the same database")]
+    public bool ForceFlag { get; set; }
 }
 
 /// <summary><c>dotnet run --project src/Host -- rebuild [name]</c>. JasperFx finds commands in the entry assembly.</summary>
@@ -25,6 +28,15 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         try
         {
+            var staleAfter = host.Services.GetRequiredService<IConfiguration>()
+                .GetValue("Tracker:Cluster:StaleNodeTimeout", TimeSpan.FromSeconds(10));
+            var live = await RunningNodes.LiveAsync(store, staleAfter, CancellationToken.None);
+            if (RunningNodes.Refusal(live) is { } refusal && !input.ForceFlag)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return false;
+            }
+            if (live.Count > 0) Console.WriteLine($"--force: rebuilding beside {live.Count} running node(s).");
             var summaries = await ProjectionRebuild.RunAsync(store, input.Name, Console.WriteLine, CancellationToken.None);
             Console.WriteLine($"Rebuilt {summaries.Count} projection(s): " +
                 string.Join("; ", summaries.Select(s => $"{s.Projection} {s.Documents} documents from {s.EventsRead} events")));
