@@ -26,7 +26,7 @@ public static class HeadingDating
             headings = (await query.Query<ImportedSection>().Where(d => d.HeadingDatedBy == null).ToListAsync(ct))
                 .Where(d => d.Section.Grade is not null && d.Section.HeadingName is not null).ToList();
             if (headings.Count == 0) return (0, 0);
-            matcher = new NameMatcher(await query.Query<Tracker.Domain.Authorities.Authority>().ToListAsync(ct));
+            matcher = new NameMatcher(await RegisterNames.LoadAsync(query, ct));
             var ids = headings.Select(d => matcher.Match(d.Section.HeadingName!)).OfType<string>().Distinct().ToArray();
             standings = (await query.LoadManyAsync<AuthorityStanding>(ct, ids)).ToDictionary(s => s.Id);
         }

@@ -23,7 +23,7 @@ public static class PageImporter
         Dictionary<string, ImportedSection> known;
         await using (var query = store.QuerySession())
         {
-            register = (await query.Query<Authority>().ToListAsync(ct)).ToList();
+            register = await RegisterNames.LoadAsync(query, ct);
             sif = await SifPublications.LoadAsync(query, ct);
             known = (await query.LoadManyAsync<ImportedSection>(ct, sections.Select(s => s.Id).ToArray())).ToDictionary(d => d.Id);
         }

@@ -22,7 +22,7 @@ public sealed class ReportImporter(IDocumentStore store, IReadOnlyList<Authority
     public static async Task<ReportImporter> CreateAsync(IDocumentStore store, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        return new ReportImporter(store, await query.Query<Authority>().ToListAsync(ct));
+        return new ReportImporter(store, await RegisterNames.LoadAsync(query, ct));
     }
 
     public async Task<ReportOutcome> ImportAsync(ReportReading reading, ReportHints hints, Recorded recorded, CancellationToken ct)
