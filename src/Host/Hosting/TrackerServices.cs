@@ -94,6 +94,7 @@ public static class TrackerServices
         {
             o.AddOperationTransformer<OperationDocs>();
             o.AddDocumentTransformer<DocumentConventions>();
+            o.AddDocumentTransformer<NullableEnums>();
             o.AddSchemaTransformer<StringSchemas>();
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
