@@ -105,6 +105,7 @@ public static class TrackerServices
 
     public static WebApplication UseTracker(this WebApplication app)
     {
+        app.UseAccessLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
