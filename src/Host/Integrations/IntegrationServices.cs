@@ -20,6 +20,7 @@ public static class IntegrationServices
         var options = builder.Configuration.GetSection("Tracker:Integrations").Get<IntegrationOptions>() ?? new IntegrationOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CloudEventMapper>();
+        builder.Services.AddSingleton<IntegrationTelemetry>();
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookSecrets>();
