@@ -99,7 +99,7 @@ public static class TrackerServices
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString);
-        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
+        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry().AddValidatedOptions();
         return builder;
     }
 
