@@ -3,6 +3,7 @@ using Tracker.Host.Hosting;
 
 if (args is [HealthProbe.Command, ..]) return await HealthProbe.RunAsync(args[1..]);
 args = CommandLine.Normalize(args);
+CommandLine.QuietCommandDiscovery();
 
 var builder = WebApplication.CreateBuilder(args);
 
