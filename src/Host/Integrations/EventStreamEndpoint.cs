@@ -26,7 +26,7 @@ public static class EventStreamEndpoint
         var filter = await FeedFilter.ParseAsync(session, type, authority, ct);
         var start = resume ?? FeedPosition.AfterAllOf(await HighWaterMark.ReadAsync(session, ct));
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Read(store, feed, filter, start, ct));
+        return TypedResults.ServerSentEvents(Read(http, store, feed, filter, start, ct));
     }
 
     private static FeedPosition? Cursor(string? text, string name) =>
@@ -34,10 +34,13 @@ public static class EventStreamEndpoint
         : FeedPosition.TryParse(text, out var position) ? position
         : throw Rejection.Invalid(new Dictionary<string, string[]> { [name] = [FeedPositionText.Expected(name)] });
 
-    private static async IAsyncEnumerable<SseItem<string>> Read(IDocumentStore store, EventFeed feed, FeedFilter filter,
-        FeedPosition after,
+    private static async IAsyncEnumerable<SseItem<string>> Read(HttpContext http, IDocumentStore store, EventFeed feed,
+        FeedFilter filter, FeedPosition after,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        // The result has set the headers by now; send them at once, so a client sees 200 (and a browser's EventSource
+        // opens) before the first matching event, which on a filtered or quiet stream may be long in coming.
+        await http.Response.Body.FlushAsync(ct);
         while (!ct.IsCancellationRequested)
         {
             FeedPage? page = null;
