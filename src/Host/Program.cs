@@ -14,6 +14,8 @@ if (string.IsNullOrWhiteSpace(connectionString) && !CommandLine.NeedsDatabase(ar
     // `help` and `codegen` must not create or start a PostgreSQL cluster (slow, and impossible in a Docker build).
     connectionString = CommandLine.NoDatabase;
     builder.Configuration["ConnectionStrings:Marten"] = connectionString;
+    // Help lists commands: it must not need the pre-generated code a Production start loads (absent from a plain build).
+    if (CommandLine.IsHelp(args)) builder.Configuration["Tracker:Codegen:TypeLoadMode"] ??= "Dynamic";
 }
 else if (string.IsNullOrWhiteSpace(connectionString))
 {

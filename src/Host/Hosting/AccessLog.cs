@@ -43,5 +43,6 @@ public static partial class AccessLog
 
     [LoggerMessage(EventId = 1, EventName = "HttpRequest", Level = LogLevel.Information,
         Message = "{Method} {Path} {StatusCode} {ElapsedMs} ms {Caller}")]
-    private static partial void Request(ILogger log, string method, string path, int statusCode, double elapsedMs, string caller);
+    private static partial void Request(ILogger log, string method, string path, int statusCode, double elapsedMs,
+        string caller);
 }

@@ -17,6 +17,8 @@ public static class CommandLine
     /// usual help flags as the <c>help</c> command.</summary>
     public static string[] Normalize(string[] args) => args is ["--help" or "-h" or "-?" or "/?"] ? ["help"] : args;
 
+    public static bool IsHelp(string[] args) => args is ["help" or "?", ..];
+
     public static bool NeedsDatabase(string[] args) => args.Length == 0 || !WithoutDatabase.Contains(args[0]);
 
     /// <summary>
@@ -26,5 +28,6 @@ public static class CommandLine
     /// the commands and applies the extensions (Marten's, Wolverine's) to the host it builds.
     /// </summary>
     public static void QuietCommandDiscovery() =>
-        new JasperFx.CommandLine.CommandFactory().ApplyExtensions(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+        new JasperFx.CommandLine.CommandFactory()
+            .ApplyExtensions(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
 }

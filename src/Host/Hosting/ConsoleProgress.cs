@@ -12,7 +12,7 @@ namespace Tracker.Host.Hosting;
 /// </summary>
 public static partial class ConsoleProgress
 {
-    /// <summary>Bars only for a person watching: not when output is redirected, nor on a console without cursor control.</summary>
+    /// <summary>Bars only for a person watching: not when output is redirected, nor without cursor control.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     public static Task<T> RunAsync<T>(string title, Func<ImportProgress, Task<T>> work, Func<double>? fraction = null) =>

@@ -45,7 +45,7 @@ public static class HostOptionsValidation
         return builder;
     }
 
-    /// <summary>For settings used while the host is being built (before ValidateOnStart could run): fails at once.</summary>
+    /// <summary>For settings used while the host is being built (before ValidateOnStart runs): fails at once.</summary>
     public static T Checked<T>(T options, string section) where T : class
     {
         var result = new SectionValidation<T>(section).Validate(null, options);
@@ -65,7 +65,8 @@ public static class HostOptionsValidation
         public ValidateOptionsResult Validate(string? name, T options)
         {
             var results = new List<ValidationResult>();
-            if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            var context = new ValidationContext(options);
+            if (Validator.TryValidateObject(options, context, results, validateAllProperties: true))
                 return ValidateOptionsResult.Success;
             return ValidateOptionsResult.Fail(results.Select(r =>
                 $"{section}:{string.Join(",", r.MemberNames)} is invalid: {r.ErrorMessage}"));

@@ -42,7 +42,8 @@ public sealed class IntegrationTelemetry
 
     public void Attempted(Activity? activity, SendResult result)
     {
-        var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone" : result.StatusCode is null ? "unreachable" : "rejected";
+        var outcome = result.Succeeded ? "delivered" : result.Gone ? "gone"
+            : result.StatusCode is null ? "unreachable" : "rejected";
         var tags = new TagList { { "outcome", outcome } };
         if (result.StatusCode is { } status) tags.Add("http.response.status_code", status);
         _attempts.Add(1, tags);

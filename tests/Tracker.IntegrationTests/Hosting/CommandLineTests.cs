@@ -58,6 +58,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Help_works_outside_Development_without_pre_generated_code()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tracker-cli-" + Guid.NewGuid().ToString("N"));
+        var (exitCode, output) = await RunInAsync("Production", Path.Combine(folder, "pg"), ["help"]);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("db-apply");
+        output.ShouldNotContain("MissingPreBuiltTypesException");
+    }
+
+    [Fact]
     public async Task A_start_that_fails_after_the_embedded_server_started_stops_that_server()
     {
         var folder = Path.Combine(Path.GetTempPath(), "tracker-cli-" + Guid.NewGuid().ToString("N"));
