@@ -25,9 +25,9 @@ public sealed record CorrectFact(string Authority, CorrectionInput Correction, s
 {
     public string FactId => Correction.FactId ?? "";
 
-    public static IReadOnlyList<object> Decide(Authority state, CorrectFact command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
-        var input = command.Correction;
+        var input = Correction;
         var errors = new Errors();
         var factId = errors.RequiredText("factId", input.FactId, 64);
         var reason = errors.RequiredText("reason", input.Reason, 2000);
