@@ -23,7 +23,7 @@ public sealed record CorrectionInput(string? FactId, CorrectionAction? Action, s
 /// <summary>Correct, withdraw or reinstate an earlier fact.</summary>
 public sealed record CorrectFact(string Authority, CorrectionInput Correction, string RecordedBy, long? ExpectedVersion = null) : IAuthorityCommand
 {
-    public string FactId => Correction.FactId ?? "";
+    public string FactId => Correction.FactId?.Trim() ?? "";
 
     public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {

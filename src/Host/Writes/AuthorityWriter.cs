@@ -43,6 +43,8 @@ public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = 
     {
         await using var session = store.LightweightSession();
         var (ids, states) = await WriteModels.LoadAsync(session, request.Commands.Select(c => c.Command.Authority), ct);
+        var facts = new FactSet(session, states);
+        await facts.LoadAsync(request.Commands.Select(c => (ids[c.Command.Authority], c.Command.FactId)), ct);
         // A lightweight session tracks nothing, so deciding on these copies mutates nothing Marten holds.
         var startVersions = states.ToDictionary(s => s.Key, s => s.Value.Version, StringComparer.Ordinal);
         var pending = new Dictionary<string, List<object>>(StringComparer.Ordinal);
@@ -67,10 +69,17 @@ public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = 
             var recorded = request.Recorded ?? new Recorded(By(command), now);
             if (source is not null) recorded = recorded with { Source = source };
             IReadOnlyList<object> events;
-            try { events = command.Decide(state, recorded); }
+            try
+            {
+                events = command.Decide(state, recorded);
+                // A command whose events name a fact it did not name itself is decided again once that fact is loaded.
+                if (await facts.LoadAsync(events.OfType<IFact>().Select(f => ((string?)id, f.FactId)), ct))
+                    events = command.Decide(state, recorded);
+            }
             catch (Rejection rejection) { results.Add(Refused(i, id, command, rejection)); continue; }
 
             foreach (var e in events) AuthorityEvolution.Apply(state, e);
+            facts.Known(id, events);
             stream.AddRange(events);
             var factId = events.OfType<IFact>().FirstOrDefault()?.FactId ?? command.FactId;
             var status = events.Count > 0 ? WriteStatus.Recorded
