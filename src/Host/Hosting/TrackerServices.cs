@@ -14,6 +14,7 @@ using Tracker.Projections.Trends;
 using Scalar.AspNetCore;
 using Tracker.Host.Integrations;
 using Tracker.Host.Security;
+using Tracker.Host.Writes;
 using Tracker.Host.Imports.IroPage;
 using Tracker.Host.Integrations.Webhooks;
 using Tracker.Host.Dashboard;
@@ -60,6 +61,7 @@ public static class TrackerServices
         services.AddSingleton<BundledDataImport>();
         services.AddSingleton(new ImportOptions(builder.Configuration.GetValue("Tracker:Import:AuthoritiesPerChunk", ImportOptions.DefaultAuthoritiesPerChunk)));
         services.AddSingleton<Importer>();
+        services.AddSingleton<AuthorityWriter>();
         var integrations = builder.AddIntegrations(marten);
 
         builder.Host.UseWolverine(opts =>
@@ -78,8 +80,7 @@ public static class TrackerServices
             opts.ConfigureIntegrations(integrations);
             opts.ConfigureCluster(builder.Configuration);
 
-            // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
-            opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));
+            // Lost races are retried inside AuthorityWriter (one policy for every write path), not here as well.
             // Rejected commands from the queue are kept, with their reason, for an operator to read.
             opts.OnException<Rejection>().MoveToErrorQueue();
         });
