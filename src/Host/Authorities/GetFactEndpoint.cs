@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
+using Tracker.Projections.Authorities;
 using Wolverine.Http;
 
 namespace Tracker.Host.Authorities;

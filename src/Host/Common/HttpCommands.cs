@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 using Wolverine;
 
 namespace Tracker.Host.Common;
