@@ -7,7 +7,8 @@ using Tracker.Projections.CurrentGrades;
 namespace Tracker.Projections.Integrations;
 
 /// <summary>The authority's previous graded inspection, for comparison.</summary>
-public sealed record PreviousInspection(string FactId, string Framework, DateOnly? PublishedOn, IReadOnlyDictionary<string, string> Grades);
+public sealed record PreviousInspection(
+    string FactId, string Framework, DateOnly? PublishedOn, IReadOnlyDictionary<string, string> Grades);
 
 /// <summary>One judgement area whose grade moved; direction is improved, declined or changed (no rank to compare).</summary>
 public sealed record GradeChange(string Area, string? From, string To, string Direction);
@@ -43,12 +44,14 @@ public sealed class GradeHistory(IReadOnlyList<IEvent> stream)
 
         var latestBefore = LatestInspection.Of(inspections, DateOnly.MaxValue);
         var item = InspectionItem.From(factId, now);
-        var latestAfter = LatestInspection.Of(inspections.Where(i => i.FactId != factId).Append(item), DateOnly.MaxValue);
+        var after = inspections.Where(i => i.FactId != factId).Append(item);
+        var latestAfter = LatestInspection.Of(after, DateOnly.MaxValue);
         // A correction compares with the fact's own earlier content; a new report with the one it follows.
         var previous = inspections.FirstOrDefault(i => i.FactId == factId) ?? latestBefore;
         if (previous is null) return new GradeShift(null, []);
 
-        var previousRef = new PreviousInspection(previous.FactId, previous.Framework.ToWire(), previous.PublishedOn, Wire(previous.Grades));
+        var previousRef = new PreviousInspection(previous.FactId, previous.Framework.ToWire(), previous.PublishedOn,
+            Wire(previous.Grades));
         // Only a report that is (still) the authority's latest moves its current grades.
         if (latestAfter?.FactId != factId || (latestBefore?.FactId is { } lb && lb != previous.FactId))
             return new GradeShift(previousRef, []);

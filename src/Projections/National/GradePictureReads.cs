@@ -6,7 +6,8 @@ using Tracker.Projections.CurrentGrades;
 
 namespace Tracker.Projections.National;
 
-public sealed record NeighbourComparison(AuthorityRow Authority, IReadOnlyList<AuthorityRow> Neighbours, GradePicture Picture);
+public sealed record NeighbourComparison(
+    AuthorityRow Authority, IReadOnlyList<AuthorityRow> Neighbours, GradePicture Picture);
 
 /// <summary>The picture reads: England or a region (stored, or folded with knownAt), and statistical neighbours.</summary>
 public static class GradePictureReads
@@ -15,8 +16,8 @@ public static class GradePictureReads
     /// Without knownAt: from the async GradePicture projection (eventually consistent; ProcessedSequence says how far it
     /// had got). With knownAt: folds the events recorded by then, and ProcessedSequence is null.
     /// </summary>
-    public static async Task<(GradePicture Picture, long? ProcessedSequence)> PictureAsync(IQuerySession session, string area,
-        DateOnly asOf, DateTimeOffset? knownAt, string? region, CancellationToken ct)
+    public static async Task<(GradePicture Picture, long? ProcessedSequence)> PictureAsync(IQuerySession session,
+        string area, DateOnly asOf, DateTimeOffset? knownAt, string? region, CancellationToken ct)
     {
         if (knownAt is null)
         {

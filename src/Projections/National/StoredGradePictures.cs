@@ -17,22 +17,26 @@ public static class StoredGradePictures
 {
     private static readonly ShardName Shard = new(GradePictureProjection.ProjectionName, ShardName.All, 1);
 
-    public static async Task<StoredPicture> EnglandAsync(IQuerySession session, string area, DateOnly asOf, CancellationToken ct) =>
+    public static async Task<StoredPicture> EnglandAsync(IQuerySession session, string area, DateOnly asOf,
+        CancellationToken ct) =>
         await ReadAsync(session, [GradeScope.England], GradeScope.England, area, asOf, ct);
 
-    public static async Task<StoredPicture> RegionAsync(IQuerySession session, string region, string area, DateOnly asOf, CancellationToken ct)
+    public static async Task<StoredPicture> RegionAsync(IQuerySession session, string region, string area, DateOnly asOf,
+        CancellationToken ct)
     {
         var (keys, name) = await RegionScopesAsync(session, region, ct);
         return await ReadAsync(session, keys, name, area, asOf, ct);
     }
 
     /// <summary>The scope keys a region query spans (see <see cref="GradeScope.KeyFor"/>) and its name; 404 when none.</summary>
-    public static async Task<(string[] Keys, string Name)> RegionScopesAsync(IQuerySession session, string region, CancellationToken ct)
+    public static async Task<(string[] Keys, string Name)> RegionScopesAsync(IQuerySession session, string region,
+        CancellationToken ct)
     {
         var scopes = (await session.Query<GradeScope>().Where(s => s.Members > 0).ToListAsync(ct))
             .Where(s => s.Id != GradeScope.England && RegionNames.Matches(s.Name, s.Code, region))
             .OrderByDescending(s => s.Members).ToList();
-        if (scopes.Count == 0) throw new Rejection(RejectionKind.NotFound, RegionNames.UnknownTitle, RegionNames.UnknownDetail(region));
+        if (scopes.Count == 0)
+            throw new Rejection(RejectionKind.NotFound, RegionNames.UnknownTitle, RegionNames.UnknownDetail(region));
         return (scopes.Select(s => s.Id).ToArray(), scopes[0].Name ?? region);
     }
 
@@ -43,8 +47,8 @@ public static class StoredGradePictures
     public static Task<long> ProcessedAsync(IQuerySession session, CancellationToken ct) =>
         session.Database.ProjectionProgressFor(Shard, ct);
 
-    private static async Task<StoredPicture> ReadAsync(IQuerySession session, string[] scopeKeys, string scopeName, string area,
-        DateOnly asOf, CancellationToken ct)
+    private static async Task<StoredPicture> ReadAsync(IQuerySession session, string[] scopeKeys, string scopeName,
+        string area, DateOnly asOf, CancellationToken ct)
     {
         var processed = await ProcessedAsync(session, ct);
         // One round trip: a query per range (year rows before asOf's year, month rows before its month, its month's
@@ -53,7 +57,8 @@ public static class StoredGradePictures
         var reads = GradeDelta.RowsFor(asOf).Select(range =>
         {
             var keys = scopeKeys.Select(k => k + range.Suffix).ToArray();
-            return batch.Query<GradeDelta>().Where(d => d.Scope.IsOneOf(keys) && d.Day >= range.From && d.Day <= range.To).ToList();
+            return batch.Query<GradeDelta>()
+                .Where(d => d.Scope.IsOneOf(keys) && d.Day >= range.From && d.Day <= range.To).ToList();
         }).ToList();
         await batch.Execute(ct);
 
