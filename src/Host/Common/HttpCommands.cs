@@ -3,6 +3,7 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
 using Tracker.Host.Writes;
+using Tracker.Projections.Authorities;
 using Wolverine;
 
 namespace Tracker.Host.Common;

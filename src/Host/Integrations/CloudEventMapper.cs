@@ -6,6 +6,7 @@ using Tracker.Domain.Corrections;
 using Tracker.Domain.Inspections;
 using Tracker.Domain.Jtais;
 using Tracker.Domain.Visits;
+using Tracker.Projections.Integrations;
 
 namespace Tracker.Host.Integrations;
 

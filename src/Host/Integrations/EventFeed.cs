@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Integrations;
 
@@ -20,7 +21,7 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
             });
         string? key = null;
         if (!string.IsNullOrWhiteSpace(authority))
-            key = await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+            key = await AuthorityKeys.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
         return new FeedFilter(types, key);
     }
 

@@ -1,6 +1,6 @@
 using Marten;
 using Tracker.Domain.Authorities;
-using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Writes;
 
@@ -17,12 +17,12 @@ public static class WriteModels
         IQuerySession session, IEnumerable<string> tokens, CancellationToken ct)
     {
         var ids = tokens.Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, t => AuthorityStreams.LooksLikeStreamKey(t) ? t : null, StringComparer.Ordinal);
+            .ToDictionary(t => t, t => AuthorityKeys.LooksLikeStreamKey(t) ? t : null, StringComparer.Ordinal);
         var keys = ids.Values.OfType<string>().Distinct().ToArray();
         var states = keys.Length == 0 ? new Dictionary<string, Authority>(StringComparer.Ordinal)
             : (await session.LoadManyAsync<Authority>(ct, keys)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var token in ids.Keys.Where(t => ids[t] is not { } id || !states.ContainsKey(id)).ToList())
-            ids[token] = await AuthorityStreams.ResolveAsync(session, token, ct);
+            ids[token] = await AuthorityKeys.ResolveAsync(session, token, ct);
         var more = ids.Values.OfType<string>().Where(id => !states.ContainsKey(id)).Distinct().ToArray();
         if (more.Length > 0)
             foreach (var a in await session.LoadManyAsync<Authority>(ct, more)) states[a.Id] = a;

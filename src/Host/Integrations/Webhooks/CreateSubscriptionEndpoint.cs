@@ -3,6 +3,7 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
 using Wolverine.Http;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Integrations.Webhooks;
 
@@ -34,7 +35,7 @@ public static class CreateSubscriptionEndpoint
         var authorities = new List<string>();
         foreach (var token in input.Authorities ?? [])
         {
-            if (await AuthorityStreams.ResolveAsync(session, token, ct) is { } key) authorities.Add(key);
+            if (await AuthorityKeys.ResolveAsync(session, token, ct) is { } key) authorities.Add(key);
             else errors["authorities"] = [.. errors.GetValueOrDefault("authorities") ?? [], $"No local authority matches '{token}'."];
         }
         if (errors.Count > 0) throw Rejection.Invalid(errors);

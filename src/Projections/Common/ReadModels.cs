@@ -1,11 +1,11 @@
 using JasperFx.Events;
 using Marten;
 using Tracker.Domain.Common;
-using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 using Tracker.Projections.CurrentGrades;
 using Tracker.Projections.Timelines;
 
-namespace Tracker.Host.Common;
+namespace Tracker.Projections.Common;
 
 /// <summary>
 /// Loads read models as known at a moment: the stored inline documents for "now", or the same pure folds over the events
@@ -14,12 +14,12 @@ namespace Tracker.Host.Common;
 public static class ReadModels
 {
     public static async Task<string> ResolveAsync(IQuerySession session, string authority, CancellationToken ct) =>
-        await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+        await AuthorityKeys.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
 
     /// <summary>The standing addressed by any identifier; a stream key is tried first so the common read is one query.</summary>
     public static async Task<AuthorityStanding> StandingOfAsync(IQuerySession session, string authority, DateTimeOffset? knownAt, CancellationToken ct)
     {
-        if (knownAt is null && AuthorityStreams.LooksLikeStreamKey(authority) && await session.LoadAsync<AuthorityStanding>(authority, ct) is { } direct)
+        if (knownAt is null && AuthorityKeys.LooksLikeStreamKey(authority) && await session.LoadAsync<AuthorityStanding>(authority, ct) is { } direct)
             return direct;
         return await StandingAsync(session, await ResolveAsync(session, authority, ct), knownAt, ct);
     }

@@ -1,7 +1,7 @@
 using Marten;
 using Tracker.Domain.Common;
 
-namespace Tracker.Host.Authorities;
+namespace Tracker.Projections.Authorities;
 
 /// <summary>One stored event about a fact, with the record-time metadata Marten kept for it.</summary>
 public sealed record FactEvent(string Type, long Version, long Sequence, DateTimeOffset Timestamp, object Data);

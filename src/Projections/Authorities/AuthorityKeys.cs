@@ -1,11 +1,10 @@
 using Marten;
 using Tracker.Domain.Authorities;
-using Tracker.Domain.Common;
 
-namespace Tracker.Host.Authorities;
+namespace Tracker.Projections.Authorities;
 
-/// <summary>Resolves any of an authority's identifiers to its stream key.</summary>
-public static class AuthorityStreams
+/// <summary>How reads and the writer turn any of an authority's identifiers into its stream key (the DfE code).</summary>
+public static class AuthorityKeys
 {
     /// <summary>Accepts the DfE code (380), GSS code (E08000032), Ofsted URN (80449) or name slug (bradford).</summary>
     public static async Task<string?> ResolveAsync(IQuerySession session, string token, CancellationToken ct)
