@@ -11,6 +11,8 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
 {
     public static async Task<FeedFilter> ParseAsync(IQuerySession session, string? type, string? authority, CancellationToken ct)
     {
+        if (type is not null && string.IsNullOrWhiteSpace(type))
+            throw Rejection.Invalid(new Dictionary<string, string[]> { ["type"] = ["must name at least one type; omit it for every type."] });
         var types = (type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray();
         if (unknown.Length > 0)
