@@ -26,25 +26,30 @@ public static class ProxyHeaders
             foreach (var p in List(section, "KnownProxies"))
                 o.KnownProxies.Add(IPAddress.TryParse(p, out var ip) ? ip : throw Invalid(p, "KnownProxies"));
             foreach (var n in List(section, "KnownNetworks"))
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(n, out var net) ? net : throw Invalid(n, "KnownNetworks"));
+                o.KnownIPNetworks.Add(
+                    System.Net.IPNetwork.TryParse(n, out var net) ? net : throw Invalid(n, "KnownNetworks"));
             o.ForwardLimit = section.GetValue("ForwardLimit", 1);
         });
         return builder;
     }
 
-    /// <summary>Installed only when a proxy or network is trusted; reading the options here fails a bad setting at startup.</summary>
+    /// <summary>
+    /// Installed only when a proxy or network is trusted; reading the options here fails a bad setting at startup.
+    /// </summary>
     public static IApplicationBuilder UseProxyHeaders(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
         return options.KnownProxies.Count + options.KnownIPNetworks.Count == 0 ? app : app.UseForwardedHeaders();
     }
 
-    /// <summary>An array (<c>KnownProxies:0</c>, …) or one comma-separated value (handy in an environment variable).</summary>
+    /// <summary>An array (<c>KnownProxies:0</c>, …) or one comma-separated value (handy in an env variable).</summary>
     private static List<string> List(IConfigurationSection section, string key)
     {
         var child = section.GetSection(key);
         // Some configuration sources give a parent key an empty value: only a non-blank value is a list.
-        var items = !string.IsNullOrWhiteSpace(child.Value) ? child.Value.Split(',') : child.GetChildren().Select(c => c.Value ?? "");
+        var items = !string.IsNullOrWhiteSpace(child.Value)
+            ? child.Value.Split(',')
+            : child.GetChildren().Select(c => c.Value ?? "");
         return items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
     }
 

@@ -36,12 +36,14 @@ public static class ImportEndpoint
         var limits = ImportLimits.From(configuration);
         var limit = expected == Reports.ReportImport.Format ? limits.Pdf : expected is null ? limits.Page : limits.Csv;
         if (http.Request.ContentLength > limit) return TooLarge(limit);
-        if (expected == Reports.ReportImport.Format) return await ReportAsync(http, store, clock, publishedOn, reportReference, limit);
+        if (expected == Reports.ReportImport.Format)
+            return await ReportAsync(http, store, clock, publishedOn, reportReference, limit);
 
-        // Spooled to disk first: memory stays flat, and a body that turns out too large (or is cut off) imports nothing.
+        // Spooled to disk first: memory stays flat, and a body that turns out too large (or cut off) imports nothing.
         await using var spool = await ImportSpool.SpoolAsync(http.Request.Body, limit, http.RequestAborted);
         if (spool is null) return TooLarge(limit);
-        using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var reader = new StreamReader(spool, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true,
+            bufferSize: 1 << 16);
         return Results.Ok(await importer.ImportAsync(reader, expected, _ => { }, http.RequestAborted));
     }
 
@@ -61,7 +63,8 @@ public static class ImportEndpoint
     }
 
     private static IResult TooLarge(long limit) =>
-        Problem(413, "Import too large", $"An import of this content type may be at most {ImportLimits.Describe(limit)}.", "payload_too_large");
+        Problem(413, "Import too large", $"An import of this content type may be at most {ImportLimits.Describe(limit)}.",
+            "payload_too_large");
 
     private static IResult Problem(int status, string title, string detail, string code) =>
         Results.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });

@@ -10,10 +10,11 @@ public sealed record ImportLimits(long Csv, long Page, long Pdf)
     public const long DefaultCsv = 100L * 1024 * 1024;
     public const long DefaultPage = 5L * 1024 * 1024;
 
-    public static ImportLimits From(IConfiguration configuration) => new(
-        configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", DefaultCsv),
-        Math.Min(DefaultPage, configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", DefaultCsv)),
-        Math.Min(Reports.ReportFile.DefaultMaxBytes, configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", DefaultCsv)));
+    public static ImportLimits From(IConfiguration configuration)
+    {
+        var csv = configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", DefaultCsv);
+        return new(csv, Math.Min(DefaultPage, csv), Math.Min(Reports.ReportFile.DefaultMaxBytes, csv));
+    }
 
     public static string Describe(long bytes) =>
         bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
@@ -22,11 +23,12 @@ public sealed record ImportLimits(long Csv, long Page, long Pdf)
 /// <summary>Copies a request body to a temporary file (deleted when closed), refusing it once it passes the limit.</summary>
 public static class ImportSpool
 {
-    /// <summary>The spooled body, positioned at its start, or null when the body is larger than <paramref name="limit"/>.</summary>
+    /// <summary>The spooled body, at its start, or null when the body is larger than <paramref name="limit"/>.</summary>
     public static async Task<FileStream?> SpoolAsync(Stream body, long limit, CancellationToken ct)
     {
         var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"tracker-import-{Guid.NewGuid():N}.tmp"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
             var buffer = new byte[1 << 16];

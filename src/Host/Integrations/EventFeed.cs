@@ -12,7 +12,10 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
     public static async Task<FeedFilter> ParseAsync(IQuerySession session, string? type, string? authority, CancellationToken ct)
     {
         if (type is not null && string.IsNullOrWhiteSpace(type))
-            throw Rejection.Invalid(new Dictionary<string, string[]> { ["type"] = ["must name at least one type; omit it for every type."] });
+            throw Rejection.Invalid(new Dictionary<string, string[]>
+            {
+                ["type"] = ["must name at least one type; omit it for every type."],
+            });
         var types = (type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray();
         if (unknown.Length > 0)
@@ -30,7 +33,7 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
 
     public bool Matches(CloudEvent e) => Types.Count == 0 || Types.Contains(e.Type);
 
-    /// <summary>The type filter and the authority filter, for events read unfiltered (the node's one stream reader).</summary>
+    /// <summary>Both filters, for events read unfiltered (the node's one stream reader).</summary>
     public bool Accepts(CloudEvent e) => Matches(e) && (Authority is null || e.Data.Authority.DfeCode == Authority);
 }
 

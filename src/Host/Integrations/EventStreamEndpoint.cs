@@ -11,7 +11,8 @@ public static class EventStreamEndpoint
     /// <summary>
     /// Server-sent events: each message's id is the event's feed position, so a client that reconnects with
     /// <c>Last-Event-ID</c> continues exactly after it. Without it the stream starts at <c>after</c>, or live.
-    /// One caller may hold <c>Tracker:Integrations:MaxStreamsPerCaller</c> streams open per node (5); another is a 429.
+    /// A caller may hold <c>Tracker:Integrations:MaxStreamsPerCaller</c> streams open per node (5; anonymous callers
+    /// <c>MaxStreamsPerAddress</c> per address, 50); another is a 429.
     /// </summary>
     [WolverineGet("/api/events/stream", OperationId = "StreamEvents")]
     [ProducesResponseType(typeof(string), 200, "text/event-stream")]
@@ -24,9 +25,10 @@ public static class EventStreamEndpoint
         await using var session = store.QuerySession();
         var filter = await FeedFilter.ParseAsync(session, type, authority, ct);
         var start = resume ?? FeedPosition.AfterAllOf(await HighWaterMark.ReadAsync(session, ct));
-        if (slots.TryTake(RequestLimits.CallerOf(http)) is not { } slot)
+        var caller = RequestLimits.CallerOf(http);
+        if (slots.TryTake(caller) is not { } slot)
             return Results.Problem(statusCode: 429, title: "Too many event streams",
-                detail: $"A caller may hold {slots.Limit} event streams open at once; close one first.",
+                detail: $"This caller may hold {slots.LimitFor(caller)} event streams open at once; close one first.",
                 extensions: new Dictionary<string, object?> { ["code"] = "too_many_streams" });
         return new EventStreamResult(broadcast.ReadAsync(filter, start, http.RequestAborted), slot);
     }

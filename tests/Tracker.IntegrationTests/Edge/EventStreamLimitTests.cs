@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Threading.Channels;
@@ -18,9 +17,8 @@ public sealed class EventStreamLimitTests(EdgeFixture fixture)
     [Fact]
     public async Task The_headers_are_sent_on_connect_before_any_event()
     {
-        var watch = Stopwatch.StartNew();
-        await using var stream = await OpenStream.ConnectAsync(Host, TestKeys.Writer); // live: no event is due
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        // Live, and nothing is recorded: a stream that sent its headers only with the first event would never connect.
+        await using var stream = await OpenStream.ConnectAsync(Host, TestKeys.Writer);
         stream.Response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
         stream.Response.Headers.CacheControl!.NoCache.ShouldBeTrue();
     }
@@ -99,7 +97,7 @@ public sealed class OpenStream : IAsyncDisposable
     public static async Task<OpenStream> ConnectAsync(IAlbaHost host, string key)
     {
         var client = TrackerFixture.CreateClient(host, key);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // generous: first-call codegen under load
         var response = await client.GetAsync("/api/events/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var stream = new OpenStream(client, response);

@@ -27,10 +27,10 @@ public sealed class EventBroadcast(IDocumentStore store, EventFeed feed, Integra
     public async IAsyncEnumerable<CloudEvent> ReadAsync(FeedFilter filter, FeedPosition after,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        await EnsureStartedAsync(ct);
-        Interlocked.Increment(ref _listeners);
+        lock (_gate) _listeners++;
         try
         {
+            await EnsureStartedAsync(ct);
             while (!ct.IsCancellationRequested)
             {
                 Task moved;
@@ -59,18 +59,29 @@ public sealed class EventBroadcast(IDocumentStore store, EventFeed feed, Integra
         }
         finally
         {
-            Interlocked.Decrement(ref _listeners);
+            lock (_gate)
+            {
+                // The last listener gone: forget the buffer, so the next one starts from the store's current state
+                // (in tests the store is wiped between streams, and old positions would otherwise be served again).
+                if (--_listeners == 0)
+                {
+                    _ready = false;
+                    _buffer.Clear();
+                }
+            }
         }
     }
 
     private async Task EnsureStartedAsync(CancellationToken ct)
     {
-        if (Volatile.Read(ref _ready)) return;
+        lock (_gate)
+            if (_ready) return;
         await using var session = store.QuerySession();
         var start = FeedPosition.AfterAllOf(await HighWaterMark.ReadAsync(session, ct));
         lock (_gate)
         {
             if (_ready) return;
+            _buffer.Clear();
             (_from, _head, _ready) = (start, start, true);
         }
     }
@@ -105,7 +116,9 @@ public sealed class EventBroadcast(IDocumentStore store, EventFeed feed, Integra
         while (!stopping.IsCancellationRequested)
         {
             var more = false;
-            if (Volatile.Read(ref _listeners) > 0 && Volatile.Read(ref _ready))
+            bool listening;
+            lock (_gate) listening = _listeners > 0 && _ready;
+            if (listening)
             {
                 try { more = await PollAsync(stopping); }
                 catch (SnapshotMissingException) { } // held: the next poll reads the same page again
@@ -129,6 +142,8 @@ public sealed class EventBroadcast(IDocumentStore store, EventFeed feed, Integra
         var page = await feed.ReadAsync(session, FeedFilter.Everything, head, EventFeed.MaxLimit, ct);
         lock (_gate)
         {
+            // Every listener left (and perhaps a new one started afresh) while this page was read: it is stale.
+            if (!_ready || _head != head) return false;
             if (page.HighWaterMark < head.FullyRead)
             {
                 // The store went back (its data was reset, in tests): start again from its beginning.

@@ -9,15 +9,17 @@ public sealed class StreamSlots(IntegrationOptions options)
 {
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
 
-    public int Limit => options.MaxStreamsPerCaller;
+    /// <summary>Anonymous callers are counted per address (<c>ip:…</c>), with their own, larger, limit.</summary>
+    public int LimitFor(string caller) =>
+        caller.StartsWith("ip:", StringComparison.Ordinal) ? options.MaxStreamsPerAddress : options.MaxStreamsPerCaller;
 
-    /// <summary>A slot to release when the stream ends, or null when the caller already holds <see cref="Limit"/>.</summary>
+    /// <summary>A slot to release when the stream ends, or null when the caller already holds its limit.</summary>
     public IDisposable? TryTake(string caller)
     {
         lock (_open)
         {
             var held = _open.GetValueOrDefault(caller);
-            if (held >= Limit) return null;
+            if (held >= LimitFor(caller)) return null;
             _open[caller] = held + 1;
         }
         return new Slot(this, caller);
