@@ -99,15 +99,18 @@ public static class TrackerServices
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString);
-        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry();
+        builder.AddTrackerSecurity().AddRequestLimits().AddProxyHeaders().AddTrackerTelemetry();
         return builder;
     }
 
     public static WebApplication UseTracker(this WebApplication app)
     {
+        // First: everything after sees the client's address and scheme (when a trusted proxy sent them).
+        app.UseProxyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseAddressRateLimit();
         app.UseBodySizeLimit(app.Configuration);
         app.UseNullBodyGuard();
         app.UseTrackerSecurity();

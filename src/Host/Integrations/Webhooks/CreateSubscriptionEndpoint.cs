@@ -25,10 +25,10 @@ public static class CreateSubscriptionEndpoint
     [ProducesResponseType(typeof(SubscriptionView), 201, "application/json")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Post(SubscriptionInput input, IDocumentSession session, IntegrationOptions options,
-        TimeProvider clock, WebhookSecrets secrets, CancellationToken ct)
+        TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await TargetGuard.CheckAsync(input.Url, options.AllowPrivateTargets, ct) is { } refused) errors["url"] = [refused];
+        if (await TargetGuard.CheckAsync(input.Url, options.AllowPrivateTargets, resolver, ct) is { } refused) errors["url"] = [refused];
         var types = (input.Types ?? []).Distinct().ToList();
         if (types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray() is { Length: > 0 } unknown)
             errors["types"] = [$"Unknown type(s) {string.Join(", ", unknown)}; known: {string.Join(", ", CloudEventTypes.All)}."];

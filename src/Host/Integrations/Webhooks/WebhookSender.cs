@@ -17,14 +17,14 @@ public sealed class WebhookSender : IDisposable
     private readonly TimeProvider _clock;
     private readonly WebhookSecrets _secrets;
 
-    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets)
+    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver)
     {
         (_clock, _secrets) = (clock, secrets);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = (context, ct) => TargetGuard.ConnectAsync(context, options.AllowPrivateTargets, ct),
+            ConnectCallback = (context, ct) => TargetGuard.ConnectAsync(context, options.AllowPrivateTargets, resolver, ct),
         };
         _client = new HttpClient(handler) { Timeout = options.RequestTimeout };
     }
