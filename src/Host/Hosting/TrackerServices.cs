@@ -45,6 +45,7 @@ public static class TrackerServices
                 opts.Schema.For<WebhookDelivery>();
                 opts.Schema.For<WebhookAttempt>();
                 opts.OpenTelemetry.TrackEventCounters();
+                DaemonTuning.Apply(opts, builder.Configuration);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
