@@ -84,6 +84,7 @@ public static class TrackerServices
         });
 
         services.AddClusterNodeLog();
+        services.AddHostedService<ProjectionWatchdog>();
         services.AddWolverineHttp();
         services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -16,7 +16,8 @@ namespace Tracker.IntegrationTests.Reliability;
 /// <summary>
 /// A host on a durable PostgreSQL of its own (crashed and restarted by the tests), with the daemon's stale-sequence
 /// threshold shortened to one second, so a transaction held open for a few seconds is far past it, and a webhook retry
-/// horizon of ten minutes with retries at most two seconds apart, so a receiver down "for minutes" is simulated in seconds.
+/// horizon of ten minutes with retries at most two seconds apart, so a receiver down "for minutes" is simulated in seconds;
+/// the projection watchdog restarts a stalled GradePicture after 5 s instead of 30.
 /// </summary>
 public sealed class ReliabilityFixture : IAsyncLifetime
 {
@@ -35,6 +36,8 @@ public sealed class ReliabilityFixture : IAsyncLifetime
             ["Tracker:Daemon:StaleSequenceThreshold"] = "00:00:01",
             ["Tracker:Integrations:RetryHorizon"] = "00:10:00",
             ["Tracker:Integrations:MaxRetryDelay"] = "00:00:02",
+            ["Tracker:Daemon:WatchdogInterval"] = "00:00:01",
+            ["Tracker:Daemon:RestartStalledAfter"] = "00:00:05",
         });
     }
 
@@ -54,8 +57,15 @@ public sealed class ReliabilityFixture : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var target = (await ProgressAsync()).Highest;
-        await Eventually.GetAsync(ProgressAsync, p => p.Mark >= target && p.Grades >= target && p.Relay >= target, within,
-            $"the high-water mark, GradePicture and the relay to reach sequence {target}");
+        try
+        {
+            await Eventually.GetAsync(ProgressAsync, p => p.Mark >= target && p.Grades >= target && p.Relay >= target, within,
+                $"the high-water mark, GradePicture and the relay to reach sequence {target}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Last seen: {await ProgressAsync()}", e);
+        }
         return clock.Elapsed;
     }
 
