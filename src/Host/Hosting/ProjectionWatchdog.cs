@@ -77,9 +77,10 @@ public sealed class ProjectionWatchdog(IDocumentStore store, IWolverineRuntime r
     private async Task<(long Progress, long Mark)> ReadAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
+        const string progression = TrackerStore.Schema + ".mt_event_progression";
         var rows = await session.AdvancedSql.QueryAsync<long>(
-            $"select coalesce((select last_seq_id from {TrackerStore.Schema}.mt_event_progression where name = ?), 0) " +
-            $"union all select coalesce((select last_seq_id from {TrackerStore.Schema}.mt_event_progression where name = 'HighWaterMark'), 0)", ct, Shard);
+            $"select coalesce((select last_seq_id from {progression} where name = ?), 0) " +
+            $"union all select coalesce((select last_seq_id from {progression} where name = 'HighWaterMark'), 0)", ct, Shard);
         return (rows[0], rows[1]);
     }
 }

@@ -22,7 +22,8 @@ public sealed class StartupData(IServiceProvider services, IConfiguration config
         var steps = new List<IInitialData>();
         if (configuration.GetValue("Tracker:SeedOnStartup", true)) steps.Add(services.GetRequiredService<AuthorityRegistrar>());
         // After the register, so every authority has a stream to import into.
-        if (configuration.GetValue("Tracker:ImportBundledDataOnStartup", true)) steps.Add(services.GetRequiredService<BundledDataImport>());
+        if (configuration.GetValue("Tracker:ImportBundledDataOnStartup", true))
+            steps.Add(services.GetRequiredService<BundledDataImport>());
         if (steps.Count == 0) return;
 
         await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Marten"));
