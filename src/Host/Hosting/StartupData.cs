@@ -26,7 +26,9 @@ public sealed class StartupData(IServiceProvider services, IConfiguration config
             steps.Add(services.GetRequiredService<BundledDataImport>());
         if (steps.Count == 0) return;
 
-        await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Marten"));
+        // Unpooled: the lock is taken once per start, and an idle pooled connection would outlive a database restart.
+        var unpooled = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Marten")) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         await connection.OpenAsync(ct);
         await using (var take = new NpgsqlCommand("select pg_try_advisory_lock(@id)", connection))
         {

@@ -70,9 +70,17 @@ public sealed class LateCommitTests(ReliabilityFixture fixture, ITestOutputHelpe
 
         var feed = await fixture.Host.AllEventsAsync();
         feed.Count(e => e.Data.GetRawText().Contains(lateReference, StringComparison.Ordinal)).ShouldBe(1, "the late event is on the feed");
-        await Eventually.TrueAsync(() => receiver.Received.Any(r => r.Body.Contains(lateReference, StringComparison.Ordinal))
-                && receiver.Received.Count(r => r.Body.Contains($"around-{run}", StringComparison.Ordinal)) >= others.Count,
-            TimeSpan.FromSeconds(30), "the late event's webhook and the others'");
+        try
+        {
+            await Eventually.TrueAsync(() => receiver.Received.Any(r => r.Body.Contains(lateReference, StringComparison.Ordinal))
+                    && receiver.Received.Count(r => r.Body.Contains($"around-{run}", StringComparison.Ordinal)) >= others.Count,
+                TimeSpan.FromSeconds(90), "the late event's webhook and the others'");
+        }
+        catch (TimeoutException e)
+        {
+            var deliveries = await fixture.CreateClient(TestKeys.Admin).GetStringAsync($"/api/subscriptions/{subscription.Id}/deliveries");
+            throw new TimeoutException($"{e.Message} Received {receiver.Received.Count}; deliveries: {deliveries}", e);
+        }
         await Task.Delay(1000); // a duplicate would land by now
         receiver.Received.Count(r => r.Body.Contains(lateReference, StringComparison.Ordinal)).ShouldBe(1);
         receiver.Received.Count(r => r.Body.Contains($"around-{run}", StringComparison.Ordinal)).ShouldBe(others.Count);
