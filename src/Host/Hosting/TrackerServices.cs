@@ -46,17 +46,16 @@ public static class TrackerServices
                 opts.Schema.For<WebhookDelivery>();
                 opts.Schema.For<WebhookAttempt>();
                 opts.OpenTelemetry.TrackEventCounters();
+                DaemonTuning.Apply(opts, builder.Configuration);
+                StartupData.ConfigureSchemaLock(opts, builder.Configuration);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
         // Several production nodes must be able to start at once: there the schema changes only through `db-apply`.
         if (ProductionMode.AppliesSchemaOnStartup(builder)) marten.ApplyAllDatabaseChangesOnStartup();
         ProductionMode.Configure(builder);
-        if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
-            marten.InitializeWith<AuthorityRegistrar>();
-        // After the register, so every authority has a stream to import into.
-        if (builder.Configuration.GetValue("Tracker:ImportBundledDataOnStartup", true))
-            marten.InitializeWith<BundledDataImport>();
+        // The register, then the bundled sources (Tracker:SeedOnStartup, Tracker:ImportBundledDataOnStartup), one node at a time.
+        marten.InitializeWith<StartupData>();
         services.AddSingleton<AuthorityRegistrar>();
         services.AddSingleton<BundledDataImport>();
         services.AddSingleton(new ImportOptions(builder.Configuration.GetValue("Tracker:Import:AuthoritiesPerChunk", ImportOptions.DefaultAuthoritiesPerChunk)));
@@ -86,6 +85,7 @@ public static class TrackerServices
         });
 
         services.AddClusterNodeLog();
+        services.AddHostedService<ProjectionWatchdog>();
         services.AddWolverineHttp();
         services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
