@@ -4,6 +4,7 @@ using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Projections.CurrentGrades;
+using Tracker.Projections.Facts;
 using Tracker.Projections.National;
 using Weasel.Core;
 
@@ -15,12 +16,14 @@ public static class TrackerStore
     public const string Schema = "tracker";
 
     /// <summary>Projection names the rebuild command accepts (Marten's names for them).</summary>
-    public static readonly string[] RebuildableProjections = ["AuthorityStanding", "Authority", GradePictureProjection.ProjectionName];
+    public static readonly string[] RebuildableProjections =
+        ["AuthorityStanding", "Authority", KnownFactsProjection.ProjectionName, GradePictureProjection.ProjectionName];
 
     public static async Task<int> CountDocumentsAsync(IQuerySession session, string projection, CancellationToken ct) => projection switch
     {
         "AuthorityStanding" => await session.Query<AuthorityStanding>().CountAsync(ct),
         GradePictureProjection.ProjectionName => await session.Query<GradeDelta>().CountAsync(ct),
+        KnownFactsProjection.ProjectionName => await session.Query<KnownFact>().CountAsync(ct),
         _ => await session.Query<Authority>().CountAsync(ct),
     };
 
@@ -36,6 +39,10 @@ public static class TrackerStore
 
         // Inline: commands read their own writes, and duplicates are caught inside the appending transaction.
         opts.Projections.Snapshot<Authority>(SnapshotLifecycle.Inline, RebuildInBulk);
+        // What is known of each fact, by authority and fact id: inline, so duplicates are caught in the appending
+        // transaction, and apart from the snapshot, so the snapshot does not grow with the stream.
+        opts.Projections.Add(new KnownFactsProjection(), ProjectionLifecycle.Inline, KnownFactsProjection.ProjectionName, RebuildInBulk);
+        opts.Schema.For<KnownFact>();
         opts.Schema.For<Authority>()
             .Duplicate(a => a.Urn!)
             .Duplicate(a => a.GssCode!)

@@ -26,18 +26,21 @@ public sealed class FactFactory(Random rng, string authority, int index)
         var facts = state.Facts.Where(f => !f.Value.Withdrawn).ToList();
         if (roll < 3 && facts.Count > 0)
             return Wrap(new CorrectFact(authority, new CorrectionInput(facts[rng.Next(facts.Count)].Key, CorrectionAction.Withdraw, "Recorded against the wrong provider."), By),
-                (s, c, r) => CorrectFact.Decide(s, (CorrectFact)c, r));
+                (s, c, r) => ((CorrectFact)c).Decide(s, r));
         if (roll < 6 && facts.FirstOrDefault(f => f.Value.Kind == FactKinds.Metric) is { Key: not null } metric)
             return Wrap(new CorrectFact(authority, new CorrectionInput(metric.Key, CorrectionAction.Correct, "The report's table gives a different figure.",
-                Metric: new MetricInput(null, Percent(), null, null, "percent", null, null, null)), By), (s, c, r) => CorrectFact.Decide(s, (CorrectFact)c, r));
-        if (roll < 40) return Wrap(Metric(k), (s, c, r) => RecordMetric.Decide(s, (RecordMetric)c, r));
-        if (roll < 65) return Wrap(Finding(k), (s, c, r) => RecordFinding.Decide(s, (RecordFinding)c, r));
-        if (roll < 78) return Wrap(Inspection(k), (s, c, r) => RecordInspection.Decide(s, (RecordInspection)c, r));
-        if (roll < 91) return Wrap(new RecordMonitoringVisit(authority, Visit(k, null), By), (s, c, r) => RecordMonitoringVisit.Decide(s, (RecordMonitoringVisit)c, r));
-        if (roll < 97) return Wrap(new RecordFocusedVisit(authority, Visit(k, TextBank.Topics[rng.Next(TextBank.Topics.Length)]), By), (s, c, r) => RecordFocusedVisit.Decide(s, (RecordFocusedVisit)c, r));
+                Metric: new MetricInput(null, Percent(), null, null, "percent", null, null, null)), By), (s, c, r) => ((CorrectFact)c)
+                    .Decide(s, r));
+        if (roll < 40) return Wrap(Metric(k), (s, c, r) => ((RecordMetric)c).Decide(s, r));
+        if (roll < 65) return Wrap(Finding(k), (s, c, r) => ((RecordFinding)c).Decide(s, r));
+        if (roll < 78) return Wrap(Inspection(k), (s, c, r) => ((RecordInspection)c).Decide(s, r));
+        if (roll < 91) return Wrap(new RecordMonitoringVisit(authority, Visit(k, null), By), (s, c, r) => ((RecordMonitoringVisit)c)
+            .Decide(s, r));
+        if (roll < 97) return Wrap(new RecordFocusedVisit(authority, Visit(k, TextBank.Topics[rng.Next(TextBank.Topics.Length)]), By), (s, c, r) => ((RecordFocusedVisit)c)
+            .Decide(s, r));
         var (start, end, published) = Dates();
         return Wrap(new RecordJtai(authority, new JtaiInput(TextBank.Themes[rng.Next(TextBank.Themes.Length)], ["ofsted", "cqc", "hmicfrs"], start, end, published, Reference(k)), By),
-            (s, c, r) => RecordJtai.Decide(s, (RecordJtai)c, r));
+            (s, c, r) => ((RecordJtai)c).Decide(s, r));
     }
 
     public RecordMetric Metric(long k)

@@ -28,7 +28,8 @@ public static class ImportedEventRows
             var row = HistoryRow.Map(line, values);
             var streamId = SyntheticDataset.StreamId(int.Parse(row.Urn) - 200000);
             if (state?.Id != streamId) state = new Authority { Id = streamId, Name = streamId, Version = 1 };
-            foreach (var e in RecordInspection.Decide(state, new RecordInspection(streamId, row.Inspection!, HistoryImporter.RecordedBy), recorded))
+            foreach (var e in new RecordInspection(streamId, row.Inspection!, HistoryImporter.RecordedBy)
+                .Decide(state, recorded))
             {
                 state.Apply((InspectionRecorded)e);
                 state.Version++;

@@ -30,7 +30,7 @@ public static class WriteWork
             var index = (int)((start + (long)i * stride) % streams);
             var id = SyntheticDataset.StreamId(index);
             var command = new FactFactory(rng, id, index).Metric(1_000_000 + context.NextUnique());
-            var e = RecordMetric.Decide(new Authority { Id = id, Name = id }, command, recorded).Single();
+            var e = command.Decide(new Authority { Id = id, Name = id }, recorded).Single();
             items[i] = new WriteItem(id, command, JsonSerializer.Serialize(command.Observation, context.HttpJson),
                 serializer.ToJson(e), "metric_observed");
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tracker.Domain.Common;
 using Tracker.Domain.Corrections;
 using Tracker.Domain.Findings;
@@ -8,10 +9,11 @@ using Tracker.Domain.Visits;
 
 namespace Tracker.Domain.Authorities;
 
-/// <summary>What the authority's stream has recorded so far: its register entry, lineage and one fingerprint per fact.</summary>
+/// <summary>What the authority's stream has recorded so far: its register entry and lineage, and the facts a decision needs.</summary>
 /// <remarks>
-/// This is the write model deciders read. It keeps a fingerprint per fact, not the fact, so the inline snapshot stays
-/// small (tens of bytes per fact) while still letting a duplicate submission be recognised without reading the stream.
+/// This is the write model deciders read. Its inline snapshot holds the register entry and version only; what is known
+/// of each fact lives in its own <see cref="KnownFact"/> document, found by id, so recognising a duplicate costs the
+/// same whatever the length of the stream.
 /// </remarks>
 public sealed class Authority
 {
@@ -31,6 +33,11 @@ public sealed class Authority
     public DateOnly? FormedOn { get; set; }
     public DateOnly? AbolishedOn { get; set; }
     public bool IsCurrent { get; set; } = true;
+    /// <summary>
+    /// The facts the current decision needs, loaded from their <see cref="KnownFact"/> documents by the writer. Not
+    /// stored with the snapshot: the snapshot is rewritten on every append and must not grow with the stream.
+    /// </summary>
+    [JsonIgnore]
     public Dictionary<string, FactState> Facts { get; set; } = new(StringComparer.Ordinal);
 
     public bool ExistedOn(DateOnly date) => (FormedOn is null || FormedOn <= date) && (AbolishedOn is null || AbolishedOn > date);
@@ -62,33 +69,25 @@ public sealed class Authority
         IsCurrent = false;
     }
 
-    public void Apply(InspectionRecorded e) =>
-        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Details.Fingerprint(), false, Origin: e.Recorded.By);
-    public void Apply(MonitoringVisitRecorded e) => Facts[e.FactId] = new FactState(FactKinds.MonitoringVisit, e.Details.Fingerprint(), false);
-    public void Apply(FocusedVisitRecorded e) => Facts[e.FactId] = new FactState(FactKinds.FocusedVisit, e.Details.Fingerprint(), false);
-    public void Apply(JtaiRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Jtai, e.Details.Fingerprint(), false);
-    public void Apply(MetricObserved e) => Facts[e.FactId] = new FactState(FactKinds.Metric, e.Details.Fingerprint(), false);
-    public void Apply(FindingRecorded e) => Facts[e.FactId] = new FactState(FactKinds.Finding, e.Details.Fingerprint(), false);
-    /// <summary>A user's correction keeps what the source said last, so a re-import of that source does not undo it.</summary>
-    public void Apply(InspectionCorrected e)
+    // Fact events fold into the working set of facts a decision needs (FactStates.Step, the same fold the KnownFacts
+    // projection stores); a snapshot loaded from the store has none of them, and an event about a fact it has not
+    // loaded leaves it as it is.
+    public void Apply(InspectionRecorded e) => Know(e);
+    public void Apply(MonitoringVisitRecorded e) => Know(e);
+    public void Apply(FocusedVisitRecorded e) => Know(e);
+    public void Apply(JtaiRecorded e) => Know(e);
+    public void Apply(MetricObserved e) => Know(e);
+    public void Apply(FindingRecorded e) => Know(e);
+    public void Apply(InspectionCorrected e) => Know(e);
+    public void Apply(InspectionEnriched e) => Know(e);
+    public void Apply(MetricCorrected e) => Know(e);
+    public void Apply(FactWithdrawn e) => Know(e);
+    public void Apply(FactReinstated e) => Know(e);
+
+    private void Know(IFact e)
     {
-        var before = Facts.GetValueOrDefault(e.FactId);
-        var source = e.SourceRevision ? null : before?.SourceFingerprint ?? before?.Fingerprint;
-        Facts[e.FactId] = new FactState(FactKinds.Inspection, e.Corrected.Fingerprint(), false, source, before?.Sources, before?.Origin);
+        if (FactStates.Step(Facts.GetValueOrDefault(e.FactId), e) is { } after) Facts[e.FactId] = after;
     }
-    /// <summary>The fact's content changes, the recording source's version is kept, and the enriching source is remembered.</summary>
-    public void Apply(InspectionEnriched e)
-    {
-        var before = Facts[e.FactId];
-        Facts[e.FactId] = before with
-        {
-            Fingerprint = e.Enriched.Fingerprint(), SourceFingerprint = before.SourceFingerprint ?? before.Fingerprint,
-            Sources = [.. before.Sources ?? [], e.SourceKey],
-        };
-    }
-    public void Apply(MetricCorrected e) => Facts[e.FactId] = Facts[e.FactId] with { Fingerprint = e.Fingerprint };
-    public void Apply(FactWithdrawn e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = true };
-    public void Apply(FactReinstated e) => Facts[e.FactId] = Facts[e.FactId] with { Withdrawn = false };
 }
 
 /// <summary>What the write model remembers of one fact: enough to spot duplicates and conflicting versions.</summary>

@@ -23,11 +23,11 @@ public sealed record CorrectionInput(string? FactId, CorrectionAction? Action, s
 /// <summary>Correct, withdraw or reinstate an earlier fact.</summary>
 public sealed record CorrectFact(string Authority, CorrectionInput Correction, string RecordedBy, long? ExpectedVersion = null) : IAuthorityCommand
 {
-    public string FactId => Correction.FactId ?? "";
+    public string FactId => Correction.FactId?.Trim() ?? "";
 
-    public static IReadOnlyList<object> Decide(Authority state, CorrectFact command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
-        var input = command.Correction;
+        var input = Correction;
         var errors = new Errors();
         var factId = errors.RequiredText("factId", input.FactId, 64);
         var reason = errors.RequiredText("reason", input.Reason, 2000);

@@ -15,9 +15,9 @@ public sealed partial record RecordFinding(string Authority, FindingInput Findin
 
     public string FactId => FactIds.ForFinding(Finding.Service?.Trim() ?? "", Finding.Quote ?? "", Finding.ReportReference ?? "");
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordFinding command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
-        var input = command.Finding;
+        var input = Finding;
         var errors = new Errors();
         var service = errors.RequiredText("service", input.Service, 64);
         if (service is not null && !ServicePattern().IsMatch(service)) errors.Add("service", "must be snake_case, e.g. iro_service.");

@@ -10,22 +10,25 @@ namespace Tracker.Domain.Inspections;
 /// importers only, so it is not a queued command.
 /// </summary>
 public sealed record EnrichInspection(string Authority, string FactId, InspectionDetails Current, InspectionInput Other,
-    string SourceKey, string SourceLabel)
+    string SourceKey, string SourceLabel) : IAuthorityCommand
 {
-    public static IReadOnlyList<object> Decide(Authority state, EnrichInspection command, Recorded recorded)
+    public string RecordedBy => SourceLabel;
+    public long? ExpectedVersion => null;
+
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
-        if (!state.Facts.TryGetValue(command.FactId, out var fact) || fact.Kind != FactKinds.Inspection)
-            throw new Rejection(RejectionKind.NotFound, "Unknown inspection", $"{state.Name} has no inspection {command.FactId}.");
+        if (!state.Facts.TryGetValue(FactId, out var fact) || fact.Kind != FactKinds.Inspection)
+            throw new Rejection(RejectionKind.NotFound, "Unknown inspection", $"{state.Name} has no inspection {FactId}.");
         if (fact.Withdrawn)
-            throw Rejection.Conflict("Inspection withdrawn", $"Inspection {command.FactId} was withdrawn; it is not enriched.");
-        if (fact.Sources?.Contains(command.SourceKey) == true) return [];
-        if (fact.Fingerprint != command.Current.Fingerprint())
-            throw Rejection.Conflict("The inspection changed meanwhile", $"Inspection {command.FactId} changed since it was read.");
+            throw Rejection.Conflict("Inspection withdrawn", $"Inspection {FactId} was withdrawn; it is not enriched.");
+        if (fact.Sources?.Contains(SourceKey) == true) return [];
+        if (fact.Fingerprint != Current.Fingerprint())
+            throw Rejection.Conflict("The inspection changed meanwhile", $"Inspection {FactId} changed since it was read.");
 
         var errors = new Errors();
-        var other = command.Other.Validate(recorded.Today, errors);
+        var other = Other.Validate(recorded.Today, errors);
         errors.ThrowIfAny();
-        var merged = InspectionMerge.Fill(command.Current, other, command.SourceLabel);
-        return [new InspectionEnriched(command.FactId, merged.Details, command.SourceKey, command.SourceLabel, merged.Filled, recorded)];
+        var merged = InspectionMerge.Fill(Current, other, SourceLabel);
+        return [new InspectionEnriched(FactId, merged.Details, SourceKey, SourceLabel, merged.Filled, recorded)];
     }
 }

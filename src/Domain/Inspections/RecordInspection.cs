@@ -83,34 +83,34 @@ public sealed record RecordInspection(string Authority, InspectionInput Inspecti
 {
     public string FactId => FactIds.ForReport(Inspection.ReportReference ?? "");
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordInspection command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
         var errors = new Errors();
-        var details = command.Inspection.Validate(recorded.Today, errors);
+        var details = Inspection.Validate(recorded.Today, errors);
         errors.ThrowIfAny();
         FactLedger.EnsureExisted(state, details.Dates.PublishedOn, "publishedOn");
 
         var factId = FactIds.ForReport(details.ReportReference);
         // A source's newer version of a report a user withdrew does not bring it back: only a reinstatement does.
-        if (command.RevisionReason is not null && FactLedger.IsWithdrawn(state, factId)) return [];
-        if (command.RevisionReason is { } reason && state.Facts.TryGetValue(factId, out var known)
+        if (RevisionReason is not null && FactLedger.IsWithdrawn(state, factId)) return [];
+        if (RevisionReason is { } reason && state.Facts.TryGetValue(factId, out var known)
             && known is { Withdrawn: false, Kind: FactKinds.Inspection })
-            return Revise(command, factId, known, details, reason, recorded);
+            return Revise(factId, known, details, reason, recorded);
         return FactLedger.Decide(state, factId, FactKinds.Inspection, details.Fingerprint(), $"Report {details.ReportReference}",
             () => new InspectionRecorded(factId, details, recorded));
     }
 
-    private static IReadOnlyList<object> Revise(RecordInspection command, string factId, FactState known, InspectionDetails said,
+    private IReadOnlyList<object> Revise(string factId, FactState known, InspectionDetails said,
         string reason, Recorded recorded)
     {
-        var current = command.Current is { } c && c.Fingerprint() == known.Fingerprint ? c : null;
-        if (known.Origin is { } origin && origin != command.RecordedBy)
+        var current = Current is { } c && c.Fingerprint() == known.Fingerprint ? c : null;
+        if (known.Origin is { } origin && origin != RecordedBy)
         {
-            var key = $"{command.RecordedBy}:{said.Fingerprint()}";
+            var key = $"{RecordedBy}:{said.Fingerprint()}";
             if (known.Sources?.Contains(key) == true) return [];
             if (current is null) throw Rejection.Conflict("The inspection changed meanwhile", $"Read {factId} again to enrich it.");
-            var merged = InspectionMerge.Fill(current, said, command.RecordedBy);
-            return [new InspectionEnriched(factId, merged.Details, key, command.RecordedBy, merged.Filled, recorded)];
+            var merged = InspectionMerge.Fill(current, said, RecordedBy);
+            return [new InspectionEnriched(factId, merged.Details, key, RecordedBy, merged.Filled, recorded)];
         }
         if ((known.SourceFingerprint ?? known.Fingerprint) == said.Fingerprint()) return [];
         // Where the new version does not know, what other sources filled stays; where it knows, it wins (a conflict

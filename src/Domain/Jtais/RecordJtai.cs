@@ -13,9 +13,9 @@ public sealed record RecordJtai(string Authority, JtaiInput Jtai, string Recorde
 
     public string FactId => FactIds.ForReport(Jtai.ReportReference ?? "");
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordJtai command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
-        var input = command.Jtai;
+        var input = Jtai;
         var errors = new Errors();
         var theme = errors.RequiredText("theme", input.Theme, 300);
         var reference = errors.RequiredText("reportReference", input.ReportReference, 500);

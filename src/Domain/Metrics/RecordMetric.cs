@@ -48,10 +48,10 @@ public sealed partial record RecordMetric(string Authority, MetricInput Observat
         }
     }
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordMetric command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
         var errors = new Errors();
-        var details = command.Observation.Validate(errors);
+        var details = Observation.Validate(errors);
         errors.ThrowIfAny();
         FactLedger.EnsureExisted(state, details.Period.From, "period");
 

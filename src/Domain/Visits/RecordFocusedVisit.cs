@@ -8,10 +8,10 @@ public sealed record RecordFocusedVisit(string Authority, VisitInput Visit, stri
 {
     public string FactId => FactIds.ForReport(Visit.ReportReference ?? "");
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordFocusedVisit command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
         var errors = new Errors();
-        var details = command.Visit.Validate(recorded.Today, errors, topicRequired: true);
+        var details = Visit.Validate(recorded.Today, errors, topicRequired: true);
         errors.ThrowIfAny();
         FactLedger.EnsureExisted(state, details.Dates.EndDate, "endDate");
 

@@ -8,10 +8,10 @@ public sealed record RecordMonitoringVisit(string Authority, VisitInput Visit, s
 {
     public string FactId => FactIds.ForReport(Visit.ReportReference ?? "");
 
-    public static IReadOnlyList<object> Decide(Authority state, RecordMonitoringVisit command, Recorded recorded)
+    public IReadOnlyList<object> Decide(Authority state, Recorded recorded)
     {
         var errors = new Errors();
-        var details = command.Visit.Validate(recorded.Today, errors, topicRequired: false);
+        var details = Visit.Validate(recorded.Today, errors, topicRequired: false);
         errors.ThrowIfAny();
         FactLedger.EnsureExisted(state, details.Dates.EndDate, "endDate");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Tracker.Domain.Common;
 using Wolverine.Http;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Authorities;
 
@@ -14,7 +15,7 @@ public static class GetAuthorityEndpoint
     [ProducesResponseType(typeof(ProblemDetails), 404, "application/problem+json")]
     public static async Task<IResult> Get(string authority, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var found = await AuthorityStreams.LoadAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+        var found = await AuthorityKeys.LoadAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
         var etag = $"\"{found.Version}\"";
         http.Response.Headers.ETag = etag;
         if (http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*")) return Results.StatusCode(StatusCodes.Status304NotModified);

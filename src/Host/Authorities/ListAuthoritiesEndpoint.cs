@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Domain.Common;
 using Tracker.Host.Common;
+using Tracker.Projections.Authorities;
 using Wolverine.Http;
 
 namespace Tracker.Host.Authorities;

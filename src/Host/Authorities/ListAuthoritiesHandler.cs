@@ -1,6 +1,7 @@
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Common;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Authorities;
 
@@ -21,14 +22,8 @@ public static class ListAuthoritiesHandler
             errors.Add("grade", "must be outstanding, good, requires_improvement, inadequate or ungraded.");
         errors.ThrowIfAny();
 
-        var standings = await ReadModels.AllStandingsAsync(session, query.KnownAt, ct);
-        var rows = standings
-            .Where(s => query.IncludeDefunct || s.ExistedOn(query.AsOf))
-            .Where(s => query.Region is null || AuthorityRow.InRegion(s, query.Region))
-            .Select(s => AuthorityRow.From(s, query.Area, query.AsOf))
-            .Where(r => query.Grade is null || r.Grade == query.Grade)
-            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        return new AuthorityPage(rows.Count, rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList());
+        var (total, rows) = await AuthorityList.PageAsync(session, new AuthorityListQuery(query.Region, query.Area, query.Grade,
+            query.IncludeDefunct, query.AsOf, query.KnownAt, query.Page, query.PageSize), ct);
+        return new AuthorityPage(total, rows);
     }
 }

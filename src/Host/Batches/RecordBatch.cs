@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Domain.Corrections;
 using Tracker.Domain.Findings;
@@ -15,11 +14,8 @@ public sealed record BatchItem(string? Type, string? Authority, JsonElement? Fac
 
 public sealed record BatchRequest(List<BatchItem?>? Commands);
 
-/// <summary>One parsed command with the decide function its single-command handler uses.</summary>
-public sealed record BatchCommand(IAuthorityCommand Command, Func<Authority, Recorded, IReadOnlyList<object>> Decide);
-
 /// <summary>Command message: record every command of a batch in one transaction, or none of them.</summary>
-public sealed record RecordBatch(IReadOnlyList<BatchCommand> Commands);
+public sealed record RecordBatch(IReadOnlyList<IAuthorityCommand> Commands);
 
 public static class BatchCommands
 {
@@ -36,7 +32,7 @@ public static class BatchCommands
         if (items.Count > MaxCommands)
             throw Rejection.Invalid(new Dictionary<string, string[]> { ["commands"] = [$"must list at most {MaxCommands} commands; this batch has {items.Count}. Split it."] });
 
-        var commands = new List<BatchCommand>(items.Count);
+        var commands = new List<IAuthorityCommand>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var at = $"commands[{i}]";
@@ -58,22 +54,19 @@ public static class BatchCommands
         return new RecordBatch(commands);
     }
 
-    private static BatchCommand? Build(string? type, string authority, JsonElement fact, string caller, JsonSerializerOptions json)
+    private static IAuthorityCommand? Build(string? type, string authority, JsonElement fact, string caller, JsonSerializerOptions json)
     {
         T Body<T>() => fact.Deserialize<T>(json) ?? throw new JsonException("the body is null.");
         return type?.Trim().ToLowerInvariant() switch
         {
-            "inspection" => For(new RecordInspection(authority, Body<InspectionInput>(), caller), RecordInspection.Decide),
-            "monitoring-visit" => For(new RecordMonitoringVisit(authority, Body<VisitInput>(), caller), RecordMonitoringVisit.Decide),
-            "focused-visit" => For(new RecordFocusedVisit(authority, Body<VisitInput>(), caller), RecordFocusedVisit.Decide),
-            "jtai" => For(new RecordJtai(authority, Body<JtaiInput>(), caller), RecordJtai.Decide),
-            "metric" => For(new RecordMetric(authority, Body<MetricInput>(), caller), RecordMetric.Decide),
-            "finding" => For(new RecordFinding(authority, Body<FindingInput>(), caller), RecordFinding.Decide),
-            "correction" => For(new CorrectFact(authority, Body<CorrectionInput>(), caller), CorrectFact.Decide),
+            "inspection" => new RecordInspection(authority, Body<InspectionInput>(), caller),
+            "monitoring-visit" => new RecordMonitoringVisit(authority, Body<VisitInput>(), caller),
+            "focused-visit" => new RecordFocusedVisit(authority, Body<VisitInput>(), caller),
+            "jtai" => new RecordJtai(authority, Body<JtaiInput>(), caller),
+            "metric" => new RecordMetric(authority, Body<MetricInput>(), caller),
+            "finding" => new RecordFinding(authority, Body<FindingInput>(), caller),
+            "correction" => new CorrectFact(authority, Body<CorrectionInput>(), caller),
             _ => null,
         };
     }
-
-    private static BatchCommand For<T>(T command, Func<Authority, T, Recorded, IReadOnlyList<object>> decide) where T : IAuthorityCommand =>
-        new(command, (state, recorded) => decide(state, command, recorded));
 }

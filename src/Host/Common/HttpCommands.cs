@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
+using Tracker.Host.Writes;
+using Tracker.Projections.Authorities;
 using Wolverine;
 
 namespace Tracker.Host.Common;
@@ -49,19 +51,21 @@ public static partial class HttpCommands
             throw Rejection.Invalid(new Dictionary<string, string[]> { ["body"] = ["a JSON object is required."] });
 
         var result = await bus.InvokeAsync<CommandResult>(command, http.RequestAborted, InvokeTimeout);
+        // The writer throws a command's rejection, so an answer always names the authority.
+        var authorityId = result.AuthorityId!;
         http.Response.Headers.ETag = $"\"{result.Version}\"";
-        var location = $"/api/authorities/{result.AuthorityId}/facts/{result.FactId}";
+        var location = $"/api/authorities/{authorityId}/facts/{result.FactId}";
         if (!result.AlreadyRecorded)
-            return Results.Created(location, new WriteResponse("recorded", result.AuthorityId, result.FactId, result.Version, null));
+            return Results.Created(location, new WriteResponse("recorded", authorityId, result.FactId, result.Version, null));
 
-        var record = await FactHistory.LoadAsync(query, result.AuthorityId, result.FactId, http.RequestAborted);
+        var record = await FactHistory.LoadAsync(query, authorityId, result.FactId, http.RequestAborted);
         http.Response.Headers.Location = location;
         if (result.Withdrawn)
-            return Results.Ok(new WriteResponse("withdrawn", result.AuthorityId, result.FactId, result.Version, record,
+            return Results.Ok(new WriteResponse("withdrawn", authorityId, result.FactId, result.Version, record,
                 "This fact was withdrawn and sending it again does not bring it back. To make it count again, POST " +
-                $"/api/authorities/{result.AuthorityId}/corrections with {{\"factId\": \"{result.FactId}\", " +
+                $"/api/authorities/{authorityId}/corrections with {{\"factId\": \"{result.FactId}\", " +
                 "\"action\": \"reinstate\", \"reason\": \"…\"}."));
-        return Results.Ok(new WriteResponse("already_recorded", result.AuthorityId, result.FactId, result.Version, record));
+        return Results.Ok(new WriteResponse("already_recorded", authorityId, result.FactId, result.Version, record));
     }
 
     [GeneratedRegex("^(?:W/)?\"?(\\d{1,18})\"?$")]

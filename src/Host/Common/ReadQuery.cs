@@ -30,7 +30,8 @@ public sealed record ReadQuery(DateOnly AsOf, DateTimeOffset? KnownAt)
 
     public static string Area(string? area)
     {
-        var value = string.IsNullOrWhiteSpace(area) ? JudgementAreas.Overall : area.Trim();
+        // Absent means overall; present but blank (`area=`) is a mistake, answered as one.
+        var value = area is null ? JudgementAreas.Overall : area.Trim();
         if (!JudgementAreas.National.Contains(value))
             throw Rejection.Invalid(new Dictionary<string, string[]> { ["area"] = [$"must be one of {string.Join(", ", JudgementAreas.National)}."] });
         return value;

@@ -1,5 +1,6 @@
 using Marten;
 using Tracker.Host.Common;
+using Tracker.Projections.Common;
 using Tracker.Projections.CurrentGrades;
 
 namespace Tracker.Host.CurrentGrades;

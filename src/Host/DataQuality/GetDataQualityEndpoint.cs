@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tracker.Domain.Common;
 using Tracker.Domain.DataQuality;
 using Tracker.Host.Common;
+using Tracker.Projections.Common;
 using Tracker.Projections.DataQuality;
 using Wolverine.Http;
 

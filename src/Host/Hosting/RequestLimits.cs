@@ -19,24 +19,30 @@ public static class RequestLimits
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/health")
                     ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetFixedWindowLimiter(Partition(http), _ => new FixedWindowRateLimiterOptions
+                    : RateLimitPartition.GetFixedWindowLimiter(CallerOf(http), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
                     }));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-                ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: 429, title: "Too many requests",
-                    detail: $"This caller may send {permits} requests per {window.TotalSeconds:0} s. Retry after the number of seconds in Retry-After.",
-                    extensions: new Dictionary<string, object?> { ["code"] = "rate_limited" }).ExecuteAsync(ctx.HttpContext);
-            };
+            o.OnRejected = (ctx, _) => new ValueTask(TooManyRequests(ctx.HttpContext,
+                ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window,
+                $"This caller may send {permits} requests per {window.TotalSeconds:0} s."));
         });
+        builder.Services.AddSingleton<AddressRateLimit>();
         return builder;
     }
 
-    /// <summary>Authenticated callers are limited per key (or token subject); anonymous readers per address.</summary>
-    private static string Partition(HttpContext http) =>
+    /// <summary>A 429 problem with Retry-After in whole seconds (at least 1).</summary>
+    public static Task TooManyRequests(HttpContext http, TimeSpan retryAfter, string limit)
+    {
+        http.Response.Headers.RetryAfter =
+            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: 429, title: "Too many requests",
+            detail: $"{limit} Retry after the number of seconds in Retry-After.",
+            extensions: new Dictionary<string, object?> { ["code"] = "rate_limited" }).ExecuteAsync(http);
+    }
+
+    /// <summary>Who a request counts against: its key (or token subject) when authenticated, else its address.</summary>
+    public static string CallerOf(HttpContext http) =>
         http.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value is { } keyId ? $"key:{keyId}"
         : http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"user:{name}"
         : $"ip:{http.Connection.RemoteIpAddress}";

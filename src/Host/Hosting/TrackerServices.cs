@@ -14,6 +14,7 @@ using Tracker.Projections.Trends;
 using Scalar.AspNetCore;
 using Tracker.Host.Integrations;
 using Tracker.Host.Security;
+using Tracker.Host.Writes;
 using Tracker.Host.Imports.IroPage;
 using Tracker.Host.Integrations.Webhooks;
 using Tracker.Host.Dashboard;
@@ -45,21 +46,21 @@ public static class TrackerServices
                 opts.Schema.For<WebhookDelivery>();
                 opts.Schema.For<WebhookAttempt>();
                 opts.OpenTelemetry.TrackEventCounters();
+                DaemonTuning.Apply(opts, builder.Configuration);
+                StartupData.ConfigureSchemaLock(opts, builder.Configuration);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
         // Several production nodes must be able to start at once: there the schema changes only through `db-apply`.
         if (ProductionMode.AppliesSchemaOnStartup(builder)) marten.ApplyAllDatabaseChangesOnStartup();
         ProductionMode.Configure(builder);
-        if (builder.Configuration.GetValue("Tracker:SeedOnStartup", true))
-            marten.InitializeWith<AuthorityRegistrar>();
-        // After the register, so every authority has a stream to import into.
-        if (builder.Configuration.GetValue("Tracker:ImportBundledDataOnStartup", true))
-            marten.InitializeWith<BundledDataImport>();
+        // The register, then the bundled sources (Tracker:SeedOnStartup, Tracker:ImportBundledDataOnStartup), one node at a time.
+        marten.InitializeWith<StartupData>();
         services.AddSingleton<AuthorityRegistrar>();
         services.AddSingleton<BundledDataImport>();
         services.AddSingleton(new ImportOptions(builder.Configuration.GetValue("Tracker:Import:AuthoritiesPerChunk", ImportOptions.DefaultAuthoritiesPerChunk)));
         services.AddSingleton<Importer>();
+        services.AddSingleton<AuthorityWriter>();
         var integrations = builder.AddIntegrations(marten);
 
         builder.Host.UseWolverine(opts =>
@@ -78,13 +79,13 @@ public static class TrackerServices
             opts.ConfigureIntegrations(integrations);
             opts.ConfigureCluster(builder.Configuration);
 
-            // A write that lost a race re-reads the stream and decides again; a stale expected version fails again at once.
-            opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150));
+            // Lost races are retried inside AuthorityWriter (one policy for every write path), not here as well.
             // Rejected commands from the queue are kept, with their reason, for an operator to read.
             opts.OnException<Rejection>().MoveToErrorQueue();
         });
 
         services.AddClusterNodeLog();
+        services.AddHostedService<ProjectionWatchdog>();
         services.AddWolverineHttp();
         services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -99,16 +100,19 @@ public static class TrackerServices
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString);
-        builder.AddTrackerSecurity().AddRequestLimits().AddTrackerTelemetry().AddValidatedOptions();
+        builder.AddTrackerSecurity().AddRequestLimits().AddProxyHeaders().AddTrackerTelemetry().AddValidatedOptions();
         return builder;
     }
 
     public static WebApplication UseTracker(this WebApplication app)
     {
+        // First: everything after sees the client's address and scheme (when a trusted proxy sent them).
+        app.UseProxyHeaders();
         app.UseAccessLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseAddressRateLimit();
         app.UseBodySizeLimit(app.Configuration);
         app.UseNullBodyGuard();
         app.UseTrackerSecurity();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tracker.Projections.Integrations;
 
 namespace Tracker.Host.Integrations;
 
@@ -45,9 +46,3 @@ public sealed record IntegrationData
 
 /// <summary>Every code an integrator may key on, plus the name and region at the time of mapping.</summary>
 public sealed record AuthorityRef(string DfeCode, string? GssCode, string? Urn, string Slug, string Name, string? Region, string? RegionCode);
-
-/// <summary>The authority's previous graded inspection, for comparison.</summary>
-public sealed record PreviousInspection(string FactId, string Framework, DateOnly? PublishedOn, IReadOnlyDictionary<string, string> Grades);
-
-/// <summary>One judgement area whose grade moved; direction is improved, declined or changed (no rank to compare).</summary>
-public sealed record GradeChange(string Area, string? From, string To, string Direction);

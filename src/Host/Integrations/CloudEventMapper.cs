@@ -6,6 +6,7 @@ using Tracker.Domain.Corrections;
 using Tracker.Domain.Inspections;
 using Tracker.Domain.Jtais;
 using Tracker.Domain.Visits;
+using Tracker.Projections.Integrations;
 
 namespace Tracker.Host.Integrations;
 
@@ -23,6 +24,11 @@ public sealed class CloudEventMapper(IntegrationOptions options)
         if (relevant.Count == 0) return [];
         var keys = relevant.Select(e => e.StreamKey!).Distinct().ToArray();
         var authorities = (await session.LoadManyAsync<Authority>(ct, keys)).ToDictionary(a => a.Id);
+        // A withdrawal or reinstatement names its fact's kind, which only the fact's own document knows.
+        var factKeys = relevant.Where(e => e.Data is FactWithdrawn or FactReinstated)
+            .Select(e => KnownFact.Key(e.StreamKey!, ((IFact)e.Data).FactId)).Distinct().ToArray();
+        var known = factKeys.Length == 0 ? new Dictionary<string, KnownFact>()
+            : (await session.LoadManyAsync<KnownFact>(ct, factKeys)).ToDictionary(f => f.Id, StringComparer.Ordinal);
         var histories = new Dictionary<string, GradeHistory>();
         foreach (var group in relevant.Where(NeedsHistory).GroupBy(e => e.StreamKey!))
         {
@@ -37,14 +43,15 @@ public sealed class CloudEventMapper(IntegrationOptions options)
             if (!authorities.TryGetValue(e.StreamKey!, out var authority))
                 throw new SnapshotMissingException(e.StreamKey!, e.Sequence);
             histories.TryGetValue(e.StreamKey!, out var history);
-            result.AddRange(Map(e, authority, history));
+            result.AddRange(Map(e, authority, history, known));
         }
         return result;
     }
 
     private static bool NeedsHistory(IEvent e) => e.Data is InspectionRecorded or InspectionCorrected or InspectionEnriched;
 
-    private IEnumerable<CloudEvent> Map(IEvent e, Authority authority, GradeHistory? history)
+    private IEnumerable<CloudEvent> Map(IEvent e, Authority authority, GradeHistory? history,
+        IReadOnlyDictionary<string, KnownFact> known)
     {
         var fact = (IFact)e.Data;
         var data = new IntegrationData
@@ -82,10 +89,10 @@ public sealed class CloudEventMapper(IntegrationOptions options)
                 data = data with { Kind = FactKinds.Metric, Value = mc.Corrected, Reason = mc.Reason };
                 break;
             case FactWithdrawn w:
-                data = data with { Kind = authority.Facts.GetValueOrDefault(w.FactId)?.Kind, Reason = w.Reason };
+                data = data with { Kind = known.GetValueOrDefault(KnownFact.Key(authority.Id, w.FactId))?.State.Kind, Reason = w.Reason };
                 break;
             case FactReinstated r:
-                data = data with { Kind = authority.Facts.GetValueOrDefault(r.FactId)?.Kind, Reason = r.Reason };
+                data = data with { Kind = known.GetValueOrDefault(KnownFact.Key(authority.Id, r.FactId))?.State.Kind, Reason = r.Reason };
                 break;
         }
 

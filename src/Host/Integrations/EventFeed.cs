@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Integrations;
 
@@ -11,6 +12,11 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
 {
     public static async Task<FeedFilter> ParseAsync(IQuerySession session, string? type, string? authority, CancellationToken ct)
     {
+        if (type is not null && string.IsNullOrWhiteSpace(type))
+            throw Rejection.Invalid(new Dictionary<string, string[]>
+            {
+                ["type"] = ["must name at least one type; omit it for every type."],
+            });
         var types = (type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray();
         if (unknown.Length > 0)
@@ -20,11 +26,16 @@ public sealed record FeedFilter(IReadOnlyCollection<string> Types, string? Autho
             });
         string? key = null;
         if (!string.IsNullOrWhiteSpace(authority))
-            key = await AuthorityStreams.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
+            key = await AuthorityKeys.ResolveAsync(session, authority, ct) ?? throw Rejection.UnknownAuthority(authority);
         return new FeedFilter(types, key);
     }
 
+    public static readonly FeedFilter Everything = new([], null);
+
     public bool Matches(CloudEvent e) => Types.Count == 0 || Types.Contains(e.Type);
+
+    /// <summary>Both filters, for events read unfiltered (the node's one stream reader).</summary>
+    public bool Accepts(CloudEvent e) => Matches(e) && (Authority is null || e.Data.Authority.DfeCode == Authority);
 }
 
 /// <summary>
@@ -38,8 +49,14 @@ public sealed class EventFeed(CloudEventMapper mapper)
 {
     public const int MaxLimit = 500;
 
+    private long _reads;
+
+    /// <summary>How many pages this node has read from the store (tests and diagnostics).</summary>
+    public long Reads => Interlocked.Read(ref _reads);
+
     public async Task<FeedPage> ReadAsync(IQuerySession session, FeedFilter filter, FeedPosition after, int limit, CancellationToken ct)
     {
+        Interlocked.Increment(ref _reads);
         var mark = await HighWaterMark.ReadAsync(session, ct);
         // Resuming between an inspection and its grade change re-reads that stored event, and keeps only what follows.
         var from = after.FullyRead;

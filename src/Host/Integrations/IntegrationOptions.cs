@@ -34,6 +34,15 @@ public sealed class IntegrationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan SnapshotWait { get; set; } = TimeSpan.FromSeconds(60);
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan SnapshotPoll { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How many event streams (SSE) one caller (key, token subject or address) may hold open at once.</summary>
+    public int MaxStreamsPerCaller { get; set; } = 5;
+
+    /// <summary>The same for anonymous callers, counted per address: many browsers (dashboard tabs) share one behind a NAT.</summary>
+    public int MaxStreamsPerAddress { get; set; } = 50;
+
+    /// <summary>How often the node's one stream reader looks for new events while any stream is open.</summary>
+    public TimeSpan StreamPoll { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// The PostgreSQL transport queue .NET subscribers listen to (conventionally <c>tracker_events</c>). Off unless set:
     /// a queue nobody consumes only grows, and filling it costs every write an outbox row.

@@ -26,6 +26,10 @@ public static class IntegrationServices
         builder.Services.AddSingleton<IntegrationTelemetry>();
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddSingleton<IHostResolver>(DnsHostResolver.Instance);
+        builder.Services.AddSingleton<StreamSlots>();
+        builder.Services.AddSingleton<EventBroadcast>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<EventBroadcast>());
         builder.Services.AddSingleton<WebhookSecrets>();
         // Signing secrets are encrypted at rest; the key ring is kept in PostgreSQL so every node can sign.
         builder.Services.AddDataProtection().SetApplicationName("tracker");

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Tracker.Host.Authorities;
+using Tracker.Projections.Authorities;
 using Tracker.Host.Common;
 using Tracker.Projections.National;
 using Wolverine.Http;

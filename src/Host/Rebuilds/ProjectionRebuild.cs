@@ -16,6 +16,8 @@ public static class ProjectionRebuild
         if (names.Length == 0)
             throw new ArgumentException($"Unknown projection '{name}'. Known: {string.Join(", ", TrackerStore.RebuildableProjections)}.");
 
+        // Held to the end: a node's ProjectionWatchdog leaves a projection alone while its rebuild runs.
+        await using var rebuilding = await RebuildLock.TakeAsync(store, ct);
         await using var session = store.QuerySession();
         var events = await session.Events.QueryAllRawEvents().CountAsync(ct);
         using var daemon = await store.BuildProjectionDaemonAsync();

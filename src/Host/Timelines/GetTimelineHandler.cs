@@ -1,5 +1,6 @@
 using Marten;
 using Tracker.Host.Common;
+using Tracker.Projections.Common;
 using Tracker.Projections.Timelines;
 
 namespace Tracker.Host.Timelines;

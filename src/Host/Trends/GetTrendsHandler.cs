@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Tracker.Domain.Common;
 using Tracker.Host.Common;
+using Tracker.Projections.Common;
 using Tracker.Projections.Timelines;
 using Tracker.Projections.Trends;
 

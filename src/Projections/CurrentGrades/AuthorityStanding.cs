@@ -45,7 +45,11 @@ public sealed class AuthorityStanding
     public bool IsCurrent => AbolishedOn is null;
 
     /// <summary>The same rule as the write model's Authority.ExistedOn.</summary>
-    public bool ExistedOn(DateOnly date) => (FormedOn is null || FormedOn <= date) && (AbolishedOn is null || AbolishedOn > date);
+    public bool ExistedOn(DateOnly date) => Existed(FormedOn, AbolishedOn, date);
+
+    /// <summary>The existence rule on the two dates alone, for reads that select only those fields.</summary>
+    public static bool Existed(DateOnly? formedOn, DateOnly? abolishedOn, DateOnly date) =>
+        (formedOn is null || formedOn <= date) && (abolishedOn is null || abolishedOn > date);
 
     /// <summary>The pure fold shared by the inline projection, rebuilds and live as-known-at reads.</summary>
     public static AuthorityStanding Step(AuthorityStanding? state, string id, object data)

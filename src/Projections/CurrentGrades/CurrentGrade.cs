@@ -37,10 +37,9 @@ public static class CurrentGrades
     public const string NextInspectionRule =
         "ILACS: next full inspection expected 3 years after the last one ended (window ±6 months); a short inspection if the last overall grade was good or outstanding, standard otherwise.";
 
-    /// <summary>Graded inspections published on or before the date, latest first. Undated (framework-era) reports cannot be placed and are left out.</summary>
+    /// <summary>Graded inspections published on or before the date, latest first (<see cref="LatestInspection"/>).</summary>
     public static IEnumerable<InspectionItem> GradedOnOrBefore(this AuthorityStanding s, DateOnly asOf) =>
-        s.Inspections.Where(i => i.IsGraded && i.PublishedOn is { } p && p <= asOf)
-            .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.EndDate).ThenBy(i => i.FactId, StringComparer.Ordinal);
+        LatestInspection.NewestFirst(s.Inspections, asOf);
 
     public static CurrentGrade At(AuthorityStanding s, DateOnly asOf, DateTimeOffset? knownAt)
     {

@@ -33,7 +33,7 @@ public static class GradePictures
     /// own statistics only SIF and ILACS inspections count; reports under earlier frameworks are history.
     /// </summary>
     public static Grade? GradeOn(AuthorityStanding s, string area, DateOnly asOf) =>
-        s.GradedOnOrBefore(asOf).FirstOrDefault(i => i.Framework.CountsNationally()) is { } latest && latest.Grades.TryGetValue(area, out var g) && g.IsGraded() ? g : null;
+        LatestInspection.Of(s.Inspections, asOf, nationalOnly: true) is { } latest && latest.Grades.TryGetValue(area, out var g) && g.IsGraded() ? g : null;
 
     public static GradePicture Compute(string scope, string area, DateOnly asOf, DateTimeOffset? knownAt, IEnumerable<AuthorityStanding> standings)
     {

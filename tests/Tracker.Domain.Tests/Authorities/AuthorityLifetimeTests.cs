@@ -24,9 +24,10 @@ public sealed class AuthorityLifetimeTests
                 ["help_and_protection"] = Grade.Inadequate, ["children_in_care_and_care_leavers"] = Grade.Inadequate },
         };
 
-        var rejection = Given.Rejects(() => RecordInspection.Decide(successor, new RecordInspection("940", input, "t"), Given.Now));
+        var rejection = Given.Rejects(() => new RecordInspection("940", input, "t").Decide(successor, Given.Now));
         rejection.Kind.ShouldBe(RejectionKind.Unprocessable);
-        RecordInspection.Decide(Given.Authority(Northamptonshire), new RecordInspection("928", input, "t"), Given.Now).ShouldHaveSingleItem();
+        new RecordInspection("928", input, "t")
+            .Decide(Given.Authority(Northamptonshire), Given.Now).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class AuthorityLifetimeTests
         var abolished = Given.Authority(Northamptonshire,
             new AuthorityAbolished([new LineageLink("940", "North Northamptonshire")], SplitDay, "test", Given.Now));
         abolished.IsCurrent.ShouldBeFalse();
-        Given.Rejects(() => RecordInspection.Decide(abolished, new RecordInspection("928", Inputs.Ilacs2023(), "t"), Given.Now))
+        Given.Rejects(() => new RecordInspection("928", Inputs.Ilacs2023(), "t").Decide(abolished, Given.Now))
             .Kind.ShouldBe(RejectionKind.Unprocessable);
     }
 
@@ -43,7 +44,8 @@ public sealed class AuthorityLifetimeTests
     public void Registering_an_authority_that_exists_appends_nothing()
     {
         AuthorityRegistration.Decide(null, new RegisterAuthority(Given.Bradford)).ShouldBe([Given.Bradford]);
-        AuthorityRegistration.Decide(Given.Authority(Given.Bradford), new RegisterAuthority(Given.Bradford)).ShouldBeEmpty();
+        AuthorityRegistration
+            .Decide(Given.Authority(Given.Bradford), new RegisterAuthority(Given.Bradford)).ShouldBeEmpty();
     }
 
     [Fact]

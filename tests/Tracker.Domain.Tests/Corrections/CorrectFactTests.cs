@@ -8,11 +8,11 @@ namespace Tracker.Domain.Tests.Corrections;
 public sealed class CorrectFactTests
 {
     private static readonly object Inspection =
-        Tracker.Domain.Inspections.RecordInspection.Decide(Given.Authority(), Inputs.Record(Inputs.Ilacs2023()), Given.Now).Single();
+        Inputs.Record(Inputs.Ilacs2023()).Decide(Given.Authority(), Given.Now).Single();
     private static readonly string FactId = FactIds.ForReport(Inputs.Report);
 
     private static IReadOnlyList<object> When(CorrectionInput input, params object[] history) =>
-        CorrectFact.Decide(Given.Authority([Given.Bradford, .. history]), new CorrectFact("380", input, "t"), Given.Now);
+        new CorrectFact("380", input, "t").Decide(Given.Authority([Given.Bradford, .. history]), Given.Now);
 
     [Fact]
     public void Withdrawing_a_fact_records_the_reason()
@@ -27,7 +27,7 @@ public sealed class CorrectFactTests
     {
         var withdrawn = new FactWithdrawn(FactId, "wrong", Given.Now);
         Given.Rejects(() => When(new CorrectionInput(FactId, CorrectionAction.Withdraw, "again"), Inspection, withdrawn)).Kind.ShouldBe(RejectionKind.Conflict);
-        Tracker.Domain.Inspections.RecordInspection.Decide(Given.Authority(Given.Bradford, Inspection, withdrawn), Inputs.Record(Inputs.Ilacs2023()), Given.Now)
+        Inputs.Record(Inputs.Ilacs2023()).Decide(Given.Authority(Given.Bradford, Inspection, withdrawn), Given.Now)
             .ShouldBeEmpty();
     }
 
@@ -51,7 +51,8 @@ public sealed class CorrectFactTests
     public void Correcting_a_metric_value_twice_with_the_same_value_appends_once()
     {
         var input = new MetricInput(MetricNames.ReviewTimeliness, 79.1m, null, null, "percent", new PeriodInput(PeriodKind.FinancialYear, "2013-14"), "page", null);
-        var observed = RecordMetric.Decide(Given.Authority(), new RecordMetric("380", input, "t"), Given.Now).Single().ShouldBeOfType<MetricObserved>();
+        var observed = new RecordMetric("380", input, "t")
+            .Decide(Given.Authority(), Given.Now).Single().ShouldBeOfType<MetricObserved>();
         var correction = new CorrectionInput(observed.FactId, CorrectionAction.Correct, "typo", Metric: input with { Value = 71.9m });
 
         var corrected = When(correction, observed).ShouldHaveSingleItem().ShouldBeOfType<MetricCorrected>();
@@ -66,8 +67,8 @@ public sealed class CorrectFactTests
     [Fact]
     public void Findings_and_visits_are_corrected_by_withdrawal_only()
     {
-        var finding = Tracker.Domain.Findings.RecordFinding.Decide(Given.Authority(),
-            new Tracker.Domain.Findings.RecordFinding("380", new("iro_service", "q", "r"), "t"), Given.Now).Single().ShouldBeOfType<Tracker.Domain.Findings.FindingRecorded>();
+        var finding = new Tracker.Domain.Findings.RecordFinding("380", new("iro_service", "q", "r"), "t")
+            .Decide(Given.Authority(), Given.Now).Single().ShouldBeOfType<Tracker.Domain.Findings.FindingRecorded>();
         Given.Rejects(() => When(new CorrectionInput(finding.FactId, CorrectionAction.Correct, "x"), finding)).Kind.ShouldBe(RejectionKind.Unprocessable);
     }
 }

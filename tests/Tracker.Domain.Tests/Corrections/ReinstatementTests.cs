@@ -8,16 +8,17 @@ namespace Tracker.Domain.Tests.Corrections;
 
 public sealed class ReinstatementTests
 {
-    private static readonly object Inspection = RecordInspection.Decide(Given.Authority(), Inputs.Record(Inputs.Ilacs2023()), Given.Now).Single();
+    private static readonly object Inspection = Inputs.Record(Inputs.Ilacs2023())
+        .Decide(Given.Authority(), Given.Now).Single();
     private static readonly string FactId = FactIds.ForReport(Inputs.Report);
     private static readonly FactWithdrawn Withdrawal = new(FactId, "not a real report", Given.Now);
 
     private static IReadOnlyList<object> Resend(InspectionInput input, params object[] history) =>
-        RecordInspection.Decide(Given.Authority([Given.Bradford, .. history]), Inputs.Record(input), Given.Now);
+        Inputs.Record(input).Decide(Given.Authority([Given.Bradford, .. history]), Given.Now);
 
     private static IReadOnlyList<object> Reinstate(params object[] history) =>
-        CorrectFact.Decide(Given.Authority([Given.Bradford, .. history]),
-            new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Reinstate, "withdrawn by mistake"), "t"), Given.Now);
+        new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Reinstate, "withdrawn by mistake"), "t")
+            .Decide(Given.Authority([Given.Bradford, .. history]), Given.Now);
 
     [Fact]
     public void Sending_a_withdrawn_fact_again_appends_nothing_and_it_stays_withdrawn()
@@ -30,7 +31,7 @@ public sealed class ReinstatementTests
     public void A_source_revision_of_a_withdrawn_report_does_not_bring_it_back()
     {
         var revision = Inputs.Record(Inputs.Ilacs2023(Grade.Inadequate)) with { RevisionReason = "newer file" };
-        RecordInspection.Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal), revision, Given.Now).ShouldBeEmpty();
+        revision.Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal), Given.Now).ShouldBeEmpty();
     }
 
     [Fact]
@@ -58,13 +59,25 @@ public sealed class ReinstatementTests
 
     [Fact]
     public void Reinstating_takes_no_replacement_content() =>
-        Given.Rejects(() => CorrectFact.Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal),
-            new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Reinstate, "x", Inputs.Ilacs2023()), "t"), Given.Now))
+        Given.Rejects(() => new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Reinstate, "x", Inputs.Ilacs2023()), "t")
+            .Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal), Given.Now))
             .Kind.ShouldBe(RejectionKind.Invalid);
 
     [Fact]
     public void A_withdrawn_fact_must_be_reinstated_before_it_is_corrected() =>
-        Given.Rejects(() => CorrectFact.Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal),
-            new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Correct, "x", Inputs.Ilacs2023(Grade.Inadequate)), "t"),
+        Given.Rejects(() => new CorrectFact("380", new CorrectionInput(FactId, CorrectionAction.Correct, "x", Inputs.Ilacs2023(Grade.Inadequate)), "t")
+            .Decide(Given.Authority(Given.Bradford, Inspection, Withdrawal),
             Given.Now)).Message.ShouldContain("reinstate");
+
+    [Fact]
+    public void An_import_that_decided_a_withdrawn_fact_belongs_here_reinstates_it_and_a_plain_resend_does_not()
+    {
+        var state = Given.Authority(Given.Bradford, Inspection, Withdrawal);
+        var wrapped = new ReinstateIfWithdrawn(Inputs.Record(Inputs.Ilacs2023()), "its evidence names this authority");
+
+        wrapped.Decide(state, Given.Now).ShouldHaveSingleItem().ShouldBeOfType<FactReinstated>()
+            .Reason.ShouldBe("its evidence names this authority");
+        Inputs.Record(Inputs.Ilacs2023()).Decide(state, Given.Now).ShouldBeEmpty();
+        wrapped.Decide(Given.Authority(Given.Bradford, Inspection), Given.Now).ShouldBeEmpty("a fact that counts stays as it is");
+    }
 }

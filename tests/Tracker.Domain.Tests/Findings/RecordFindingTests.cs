@@ -10,13 +10,15 @@ public sealed class RecordFindingTests
     [Fact]
     public void A_finding_is_recorded_once()
     {
-        var recorded = RecordFinding.Decide(Given.Authority(), new RecordFinding("380", Finding, "t"), Given.Now).Single();
+        var recorded = new RecordFinding("380", Finding, "t").Decide(Given.Authority(), Given.Now).Single();
         recorded.ShouldBeOfType<FindingRecorded>().Details.Service.ShouldBe("iro_service");
-        RecordFinding.Decide(Given.Authority(Given.Bradford, recorded), new RecordFinding("380", Finding, "t"), Given.Now).ShouldBeEmpty();
+        new RecordFinding("380", Finding, "t")
+            .Decide(Given.Authority(Given.Bradford, recorded), Given.Now).ShouldBeEmpty();
     }
 
     [Fact]
     public void A_finding_needs_a_service_and_a_quote() =>
-        Given.Rejects(() => RecordFinding.Decide(Given.Authority(), new RecordFinding("380", new FindingInput("IRO Service", " ", null), "t"), Given.Now))
+        Given.Rejects(() => new RecordFinding("380", new FindingInput("IRO Service", " ", null), "t")
+            .Decide(Given.Authority(), Given.Now))
             .Errors.Keys.ShouldBe(["service", "quote", "reportReference"], ignoreOrder: true);
 }

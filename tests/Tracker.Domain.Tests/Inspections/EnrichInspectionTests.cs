@@ -24,8 +24,8 @@ public sealed class EnrichInspectionTests
 
     private static (InspectionRecorded Recorded, EnrichInspection Command) Setup(InspectionInput report)
     {
-        var recorded = (InspectionRecorded)RecordInspection.Decide(Given.Authority(Given.Bradford),
-            new RecordInspection("380", FromHistory, "import:history"), Given.Now).Single();
+        var recorded = (InspectionRecorded)new RecordInspection("380", FromHistory, "import:history")
+            .Decide(Given.Authority(Given.Bradford), Given.Now).Single();
         return (recorded, new EnrichInspection("380", recorded.FactId, recorded.Details, report, "report:ab", "report ab page 1"));
     }
 
@@ -34,7 +34,7 @@ public sealed class EnrichInspectionTests
     {
         var (recorded, command) = Setup(FromReport());
 
-        var enriched = EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded), command, Given.Now).Single()
+        var enriched = command.Decide(Given.Authority(Given.Bradford, recorded), Given.Now).Single()
             .ShouldBeOfType<InspectionEnriched>();
 
         enriched.Enriched.Grades["overall"].ShouldBe(Grade.RequiresImprovement);
@@ -50,10 +50,11 @@ public sealed class EnrichInspectionTests
     public void The_same_source_enriches_once()
     {
         var (recorded, command) = Setup(FromReport());
-        var enriched = EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded), command, Given.Now).Single();
+        var enriched = command.Decide(Given.Authority(Given.Bradford, recorded), Given.Now).Single();
         var after = (InspectionEnriched)enriched;
 
-        EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded, enriched), command with { Current = after.Enriched }, Given.Now)
+        (command with { Current = after.Enriched })
+            .Decide(Given.Authority(Given.Bradford, recorded, enriched), Given.Now)
             .ShouldBeEmpty();
     }
 
@@ -61,10 +62,11 @@ public sealed class EnrichInspectionTests
     public void A_known_grade_the_report_contradicts_stays_and_becomes_a_conflict_note()
     {
         var (recorded, command) = Setup(FromReport());
-        var first = (InspectionEnriched)EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded), command, Given.Now).Single();
+        var first = (InspectionEnriched)command.Decide(Given.Authority(Given.Bradford, recorded), Given.Now).Single();
         var second = command with { Current = first.Enriched, Other = FromReport(Grade.Outstanding), SourceKey = "report:cd" };
 
-        var conflicted = (InspectionEnriched)EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded, first), second, Given.Now).Single();
+        var conflicted = (InspectionEnriched)second
+            .Decide(Given.Authority(Given.Bradford, recorded, first), Given.Now).Single();
 
         conflicted.Enriched.Grades["overall"].ShouldBe(Grade.RequiresImprovement);
         var note = conflicted.Enriched.Notes!.Single();
@@ -97,7 +99,7 @@ public sealed class EnrichInspectionTests
         var (recorded, command) = Setup(FromReport());
         var stale = command with { Current = recorded.Details with { Kind = InspectionKind.Short } };
 
-        Given.Rejects(() => EnrichInspection.Decide(Given.Authority(Given.Bradford, recorded), stale, Given.Now)).Kind
+        Given.Rejects(() => stale.Decide(Given.Authority(Given.Bradford, recorded), Given.Now)).Kind
             .ShouldBe(RejectionKind.Conflict);
     }
 

@@ -7,7 +7,7 @@ namespace Tracker.Domain.Tests.Inspections;
 public sealed class RecordInspectionTests
 {
     private static IReadOnlyList<object> When(InspectionInput input, params object[] history) =>
-        RecordInspection.Decide(Given.Authority([Given.Bradford, .. history]), Inputs.Record(input), Given.Now);
+        Inputs.Record(input).Decide(Given.Authority([Given.Bradford, .. history]), Given.Now);
 
     [Fact]
     public void A_valid_inspection_is_recorded_with_its_grades_and_provenance()

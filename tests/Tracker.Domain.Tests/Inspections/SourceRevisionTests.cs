@@ -17,7 +17,7 @@ public sealed class SourceRevisionTests
     private static readonly Recorded Now = Given.Now with { By = "import:test" };
 
     private static IReadOnlyList<object> When(RecordInspection command, params object[] history) =>
-        RecordInspection.Decide(Given.Authority([Given.Bradford, .. history]), command, Now);
+        command.Decide(Given.Authority([Given.Bradford, .. history]), Now);
 
     private static readonly DataQualityNote Odd =
         new("help_and_protection_grade", "to requires improvement", DataQualityReasons.UnrecognisedValue, Area: "help_and_protection");
@@ -73,7 +73,7 @@ public sealed class SourceRevisionTests
     [Fact]
     public void A_report_another_source_recorded_first_is_enriched_by_the_source_not_corrected()
     {
-        var byUser = RecordInspection.Decide(Given.Authority(Given.Bradford), Inputs.Record(WithOddCell()), Given.Now).Single();
+        var byUser = Inputs.Record(WithOddCell()).Decide(Given.Authority(Given.Bradford), Given.Now).Single();
         var current = ((InspectionRecorded)byUser).Details;
 
         var enriched = When(FromSource(Inputs.Ilacs2023()) with { Current = current }, byUser).Single().ShouldBeOfType<InspectionEnriched>();

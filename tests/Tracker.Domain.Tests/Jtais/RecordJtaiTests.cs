@@ -11,7 +11,7 @@ public sealed class RecordJtaiTests
     [Fact]
     public void A_jtai_names_its_theme_and_inspectorates()
     {
-        var jtai = RecordJtai.Decide(Given.Authority(), new RecordJtai("380", Jtai("Ofsted", "CQC", "HMICFRS"), "t"), Given.Now)
+        var jtai = new RecordJtai("380", Jtai("Ofsted", "CQC", "HMICFRS"), "t").Decide(Given.Authority(), Given.Now)
             .ShouldHaveSingleItem().ShouldBeOfType<JtaiRecorded>();
         jtai.Details.Inspectorates.ShouldBe(["cqc", "hmicfrs", "ofsted"]);
         jtai.Details.Theme.ShouldBe("Serious youth violence");
@@ -20,9 +20,9 @@ public sealed class RecordJtaiTests
     [Fact]
     public void A_joint_inspection_needs_at_least_two_known_inspectorates()
     {
-        Given.Rejects(() => RecordJtai.Decide(Given.Authority(), new RecordJtai("380", Jtai("ofsted"), "t"), Given.Now))
+        Given.Rejects(() => new RecordJtai("380", Jtai("ofsted"), "t").Decide(Given.Authority(), Given.Now))
             .Errors.Keys.ShouldContain("inspectorates");
-        Given.Rejects(() => RecordJtai.Decide(Given.Authority(), new RecordJtai("380", Jtai("ofsted", "martians"), "t"), Given.Now))
+        Given.Rejects(() => new RecordJtai("380", Jtai("ofsted", "martians"), "t").Decide(Given.Authority(), Given.Now))
             .Errors["inspectorates"].Single().ShouldContain("martians");
     }
 }

@@ -10,7 +10,7 @@ public sealed class RecordMetricTests
         new PeriodInput(PeriodKind.FinancialYear, year), "sif-iro-summary-page", "rising from 79.1% in 2013–14 to 98.4% in 2015–16");
 
     private static IReadOnlyList<object> When(MetricInput input, params object[] history) =>
-        RecordMetric.Decide(Given.Authority([Given.Bradford, .. history]), new RecordMetric("380", input, "t"), Given.Now);
+        new RecordMetric("380", input, "t").Decide(Given.Authority([Given.Bradford, .. history]), Given.Now);
 
     [Fact]
     public void Two_periods_quoted_in_one_sentence_are_two_observations()

@@ -12,7 +12,7 @@ public sealed class VisitTests
     [Fact]
     public void A_monitoring_visit_is_recorded_ungraded_with_its_dates()
     {
-        var visit = RecordMonitoringVisit.Decide(Given.Authority(), new RecordMonitoringVisit("380", Letter, "t"), Given.Now)
+        var visit = new RecordMonitoringVisit("380", Letter, "t").Decide(Given.Authority(), Given.Now)
             .ShouldHaveSingleItem().ShouldBeOfType<MonitoringVisitRecorded>();
         visit.Details.Dates.PublishedOn.ShouldBe(new DateOnly(2024, 6, 20));
     }
@@ -20,9 +20,10 @@ public sealed class VisitTests
     [Fact]
     public void A_focused_visit_needs_its_topic()
     {
-        Given.Rejects(() => RecordFocusedVisit.Decide(Given.Authority(), new RecordFocusedVisit("380", Letter, "t"), Given.Now))
+        Given.Rejects(() => new RecordFocusedVisit("380", Letter, "t").Decide(Given.Authority(), Given.Now))
             .Errors.Keys.ShouldContain("topic");
-        var visit = RecordFocusedVisit.Decide(Given.Authority(), new RecordFocusedVisit("380", Letter with { Topic = "Care leavers" }, "t"), Given.Now)
+        var visit = new RecordFocusedVisit("380", Letter with { Topic = "Care leavers" }, "t")
+            .Decide(Given.Authority(), Given.Now)
             .ShouldHaveSingleItem().ShouldBeOfType<FocusedVisitRecorded>();
         visit.Details.Topic.ShouldBe("Care leavers");
     }
@@ -30,9 +31,9 @@ public sealed class VisitTests
     [Fact]
     public void A_report_already_recorded_as_an_inspection_cannot_be_recorded_as_a_visit()
     {
-        var inspection = RecordInspection.Decide(Given.Authority(), Inputs.Record(Inputs.Ilacs2023()), Given.Now).Single();
-        var rejection = Given.Rejects(() => RecordMonitoringVisit.Decide(Given.Authority(Given.Bradford, inspection),
-            new RecordMonitoringVisit("380", Letter with { ReportReference = Inputs.Report }, "t"), Given.Now));
+        var inspection = Inputs.Record(Inputs.Ilacs2023()).Decide(Given.Authority(), Given.Now).Single();
+        var rejection = Given.Rejects(() => new RecordMonitoringVisit("380", Letter with { ReportReference = Inputs.Report }, "t")
+            .Decide(Given.Authority(Given.Bradford, inspection), Given.Now));
         rejection.Kind.ShouldBe(RejectionKind.Conflict);
     }
 }

@@ -12,12 +12,13 @@ namespace Tracker.IntegrationTests.ReadModels;
 
 public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixture)
 {
-    private async Task<(string Standings, string Authorities)> SnapshotAsync()
+    private async Task<(string Standings, string Authorities, string Facts)> SnapshotAsync()
     {
         await using var session = Fixture.Store.QuerySession();
         var standings = (await session.Query<AuthorityStanding>().ToListAsync()).OrderBy(s => s.Id, StringComparer.Ordinal);
         var authorities = (await session.Query<Authority>().ToListAsync()).OrderBy(a => a.Id, StringComparer.Ordinal);
-        return (JsonSerializer.Serialize(standings), JsonSerializer.Serialize(authorities));
+        var facts = (await session.Query<KnownFact>().ToListAsync()).OrderBy(f => f.Id, StringComparer.Ordinal);
+        return (JsonSerializer.Serialize(standings), JsonSerializer.Serialize(authorities), JsonSerializer.Serialize(facts));
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         {
             session.DeleteWhere<Authority>(a => a.Id == "380");
             session.DeleteWhere<AuthorityStanding>(s => s.Id == "383");
+            session.DeleteWhere<KnownFact>(f => f.AuthorityId == "380");
             await session.SaveChangesAsync();
         }
         (await SnapshotAsync()).ShouldNotBe(live);
@@ -47,7 +49,8 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         var rebuilt = await SnapshotAsync();
         rebuilt.Standings.ShouldBe(live.Standings);
         rebuilt.Authorities.ShouldBe(live.Authorities);
-        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Authority", "GradePicture"]);
+        rebuilt.Facts.ShouldBe(live.Facts);
+        summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Authority", "KnownFacts", "GradePicture"]);
         progress.ShouldContain(p => p.Contains("done"));
     }
 }

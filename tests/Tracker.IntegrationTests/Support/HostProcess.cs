@@ -21,6 +21,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>How long a start may take; several nodes starting at once on two cores need longer than one.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>The last lines the process wrote, for the failure message when a test times out.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
 
@@ -35,11 +38,12 @@ public sealed class HostProcess : IAsyncDisposable
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>Starts the host and, the first time, makes an admin key with the real `keys create` command for <see cref="Client"/>.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the host and, the first time, makes an admin key with the real `keys create` command for <see cref="Client"/>
+    /// (unless <paramref name="createKey"/> is false: the client then reads anonymously).</summary>
+    public async Task StartAsync(bool createKey = true)
     {
         await StartProcessAsync();
-        if (Client.DefaultRequestHeaders.Authorization is not null) return;
+        if (!createKey || Client.DefaultRequestHeaders.Authorization is not null) return;
         var output = await Faults.HostProcess.RunCommandAsync(_connectionString, "keys", "create", "integration-tests", "--role", "admin");
         var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("trk_", StringComparison.Ordinal));
         Client.DefaultRequestHeaders.Authorization = new("Bearer", key);
@@ -73,8 +77,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited) throw new InvalidOperationException($"The host exited with code {_process.ExitCode}.");
             try { return (await Client.GetAsync(new Uri(BaseAddress, "/api/authorities/380"))).StatusCode == HttpStatusCode.OK; }
-            catch (HttpRequestException) { return false; }
-        }, ok => ok, TimeSpan.FromSeconds(90), "the host process to answer");
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; } // not listening, or still starting
+        }, ok => ok, StartTimeout, "the host process to answer");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>

@@ -7,6 +7,7 @@ using Tracker.Domain.Inspections;
 using Tracker.Domain.Metrics;
 using Tracker.Domain.Visits;
 using Tracker.Host.Authorities;
+using Tracker.Host.Writes;
 using Wolverine;
 
 namespace Tracker.IntegrationTests.Support;

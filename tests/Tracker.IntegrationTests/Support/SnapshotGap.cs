@@ -25,7 +25,7 @@ public static class SnapshotGap
             var visit = new VisitInput(on.AddDays(-20), on.AddDays(-19), on, reference);
             var recorded = new Recorded("test", DateTimeOffset.UtcNow);
             session.Events.Append(authority,
-                RecordMonitoringVisit.Decide(state, new RecordMonitoringVisit(authority, visit, "test"), recorded));
+                new RecordMonitoringVisit(authority, visit, "test").Decide(state, recorded));
             await session.SaveChangesAsync();
         }
         var table = $"{TrackerStore.Schema}.mt_doc_authority";

@@ -1,6 +1,7 @@
 using Alba;
 using Marten;
 using Marten.Events;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.Host.Hosting;
 
@@ -22,7 +23,8 @@ public sealed class TrackerFixture : IAsyncLifetime
     }
 
     /// <summary>A host on the given database with the test keys seeded; every Alba scenario sends the writer key unless it says otherwise.</summary>
-    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string>? settings = null)
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var host = await AlbaHost.For<Program>(b =>
         {
@@ -40,6 +42,7 @@ public sealed class TrackerFixture : IAsyncLifetime
             b.UseSetting("Tracker:Integrations:TransportQueue", "tracker_events");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             b.ConfigureServices(s => s.InitializeMartenWith(new TestKeys()));
+            if (services is not null) b.ConfigureTestServices(services);
         });
         host.BeforeEach(http => http.Request.Headers.Authorization = TestKeys.Bearer(TestKeys.Writer));
         return host;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 using Tracker.Host.Common;
@@ -40,17 +39,10 @@ public sealed partial record ReferenceData(IReadOnlyList<AuthorityRegistered> Re
             Recorded: recorded)).ToList();
     }
 
-    public static string Slugify(string name)
-    {
-        var text = name.Trim().ToLowerInvariant().Replace("&", " and ");
-        return NonAlphanumeric().Replace(text, "-").Trim('-');
-    }
+    public static string Slugify(string name) => Domain.Authorities.Slugs.Of(name);
 
     internal static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string[] SplitList(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonAlphanumeric();
 }

@@ -2,6 +2,8 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Imports.IroPage;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.Evidence;
 
 /// <summary>
@@ -28,8 +30,8 @@ public static class EvidenceReconciliation
                 .ToDictionary(a => a.Id, a => a.Name);
         }
 
-        var plans = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
-        void Plan(string authorityId, IEnumerable<PlannedCommand> commands)
+        var plans = new Dictionary<string, List<WriteCommand>>(StringComparer.Ordinal);
+        void Plan(string authorityId, IEnumerable<WriteCommand> commands)
         {
             if (!plans.TryGetValue(authorityId, out var list)) plans[authorityId] = list = [];
             list.AddRange(commands);

@@ -5,6 +5,8 @@ using Tracker.Domain.Inspections;
 using Tracker.Host.Imports.IroPage;
 using Tracker.Projections.CurrentGrades;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.Evidence;
 
 /// <summary>
@@ -31,7 +33,7 @@ public static class HeadingDating
             standings = (await query.LoadManyAsync<AuthorityStanding>(ct, ids)).ToDictionary(s => s.Id);
         }
 
-        var plans = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
+        var plans = new Dictionary<string, List<WriteCommand>>(StringComparer.Ordinal);
         var dated = new List<ImportedSection>();
         foreach (var doc in headings)
         {
@@ -51,7 +53,7 @@ public static class HeadingDating
         return (dated.Count, appended);
     }
 
-    private static (string Report, PlannedCommand[] Commands)? Decide(ImportedSection doc, string authorityId, AuthorityStanding standing)
+    private static (string Report, WriteCommand[] Commands)? Decide(ImportedSection doc, string authorityId, AuthorityStanding standing)
     {
         var grade = doc.Section.Grade!.Value;
         var pageFact = FactIds.ForReport(doc.Section.ReportReference);
@@ -69,10 +71,10 @@ public static class HeadingDating
         var pageInput = SectionCommands.InspectionInput(doc.Section);
         return (report.FactId,
         [
-            PlannedCommand.For(doc.Section.Line, new CorrectFact(authorityId, new CorrectionInput(pageFact, CorrectionAction.Withdraw, why),
-                PageImporter.RecordedBy)),
-            PlannedCommand.For(doc.Section.Line, new EnrichInspection(authorityId, report.FactId, report.ToDetails(), pageInput,
-                doc.Section.ReportReference, $"the IRO summary page heading '{doc.Section.Heading}'")),
+            new WriteCommand(new CorrectFact(authorityId, new CorrectionInput(pageFact, CorrectionAction.Withdraw, why),
+                PageImporter.RecordedBy), doc.Section.Line),
+            new WriteCommand(new EnrichInspection(authorityId, report.FactId, report.ToDetails(), pageInput,
+                doc.Section.ReportReference, $"the IRO summary page heading '{doc.Section.Heading}'"), doc.Section.Line),
         ]);
     }
 }

@@ -1,10 +1,11 @@
 using Marten;
 using Tracker.Domain.Authorities;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Imports.History;
 
 /// <summary>
-/// Resolves a chunk's URN cells to stream keys in one query, with the same identifiers <see cref="Authorities.AuthorityStreams.ResolveAsync"/>
+/// Resolves a chunk's URN cells to stream keys in one query, with the same identifiers <see cref="AuthorityKeys.ResolveAsync"/>
 /// accepts (DfE code, URN, GSS code, slug), and remembers the answers for the rest of the file.
 /// </summary>
 public sealed class AuthorityLookup(IDocumentStore store)

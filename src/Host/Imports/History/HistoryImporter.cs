@@ -3,13 +3,14 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Domain.Inspections;
 using Tracker.Host.Common;
+using Tracker.Host.Writes;
 
 namespace Tracker.Host.Imports.History;
 
 /// <summary>
 /// Imports the official inspection history: each row becomes a <see cref="RecordInspection"/>, decided by the domain
 /// against the authority's write model, so a report already recorded appends nothing. The file is streamed and written
-/// in chunks of authorities (<see cref="ChunkWrites"/>), so a million rows never sit in memory at once.
+/// in chunks of authorities, each one <see cref="AuthorityWriter"/> request, so a million rows never sit in memory at once.
 /// </summary>
 public static class HistoryImporter
 {
@@ -24,6 +25,7 @@ public static class HistoryImporter
         var rejected = new List<ImportRejection>();
         var notes = new List<ImportNote>();
         var lookup = new AuthorityLookup(store);
+        var writer = new AuthorityWriter(store);
         var pending = new List<MappedRow>();
         var pendingUrns = new HashSet<string>(StringComparer.Ordinal);
         int read = 0, appended = 0, duplicates = 0, written = 0, corrected = 0, enriched = 0;
@@ -50,14 +52,13 @@ public static class HistoryImporter
             pendingUrns.Clear();
             if (chunk.Count == 0) return;
 
-            foreach (var result in (await ChunkWrites.WriteAsync(store, chunk, recorded, progress, ct)).Values)
-            {
-                appended += result.Appended;
-                duplicates += result.Duplicates;
-                corrected += result.Corrected;
-                enriched += result.Enriched;
-                rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
-            }
+            var request = new WriteRequest([.. chunk.Values.SelectMany(c => c)], WriteMode.SkipRejected, recorded);
+            var result = await writer.WriteAsync(request, ct);
+            appended += result.Appended;
+            duplicates += result.Duplicates;
+            corrected += result.Corrected;
+            enriched += result.Enriched;
+            rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, ColumnOf(r.Reason), Describe(r.Reason))));
             written += chunk.Count;
             if (clock.Elapsed - lastProgress < TimeSpan.FromSeconds(2)) return;
             lastProgress = clock.Elapsed;

@@ -3,6 +3,8 @@ using Tracker.Domain.Common;
 using Tracker.Domain.Inspections;
 using Tracker.Projections.CurrentGrades;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.History;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Tracker.Host.Imports.History;
 public static class HistoryPlanner
 {
     /// <summary>The chunk's standings are read in one query; a race with another writer is caught by the deciders.</summary>
-    public static async Task<Dictionary<string, List<PlannedCommand>>> PlanChunkAsync(IDocumentStore store,
+    public static async Task<Dictionary<string, List<WriteCommand>>> PlanChunkAsync(IDocumentStore store,
         IReadOnlyDictionary<string, List<MappedRow>> rows, CancellationToken ct)
     {
         await using var session = store.QuerySession();
@@ -22,20 +24,20 @@ public static class HistoryPlanner
             StringComparer.Ordinal);
     }
 
-    public static PlannedCommand Plan(string authorityId, MappedRow row, AuthorityStanding? standing)
+    public static WriteCommand Plan(string authorityId, MappedRow row, AuthorityStanding? standing)
     {
         var input = row.Inspection!;
         var factId = FactIds.ForReport(input.ReportReference ?? "");
         var inspections = standing?.Inspections ?? [];
         if (inspections.FirstOrDefault(i => i.FactId == factId) is { } same)
-            return PlannedCommand.For(row.Line, Record(authorityId, row, same.ToDetails()));
+            return new WriteCommand(Record(authorityId, row, same.ToDetails()), row.Line);
         if (inspections.FirstOrDefault(i => i.PublishedOn == input.PublishedOn && input.PublishedOn is not null) is { } other)
         {
             var said = input.Validate(DateOnly.MaxValue, new Errors());
-            return PlannedCommand.For(row.Line, new EnrichInspection(authorityId, other.FactId, other.ToDetails(), input,
-                $"{HistoryImporter.RecordedBy}:{said.Fingerprint()}", $"the official history (line {row.Line})"));
+            return new WriteCommand(new EnrichInspection(authorityId, other.FactId, other.ToDetails(), input,
+                $"{HistoryImporter.RecordedBy}:{said.Fingerprint()}", $"the official history (line {row.Line})"), row.Line);
         }
-        return PlannedCommand.For(row.Line, Record(authorityId, row, null));
+        return new WriteCommand(Record(authorityId, row, null), row.Line);
     }
 
     private static RecordInspection Record(string authorityId, MappedRow row, InspectionDetails? current) =>

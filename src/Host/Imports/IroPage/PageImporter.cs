@@ -2,6 +2,8 @@ using Marten;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.IroPage;
 
 /// <summary>
@@ -30,8 +32,8 @@ public static class PageImporter
         var matcher = new NameMatcher(register);
         var names = register.ToDictionary(a => a.Id, a => a.Name);
 
-        var plans = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
-        void Plan(string authorityId, IEnumerable<PlannedCommand> commands)
+        var plans = new Dictionary<string, List<WriteCommand>>(StringComparer.Ordinal);
+        void Plan(string authorityId, IEnumerable<WriteCommand> commands)
         {
             if (!plans.TryGetValue(authorityId, out var list)) plans[authorityId] = list = [];
             list.AddRange(commands);
@@ -91,17 +93,14 @@ public static class PageImporter
     }
 
     public static async Task<(int Appended, int Duplicates, List<ImportRejection> Rejected)> WriteAsync(
-        IDocumentStore store, Dictionary<string, List<PlannedCommand>> plans, Recorded recorded, CancellationToken ct)
+        IDocumentStore store, Dictionary<string, List<WriteCommand>> plans, Recorded recorded, CancellationToken ct)
     {
-        int appended = 0, duplicates = 0;
-        var rejected = new List<ImportRejection>();
-        foreach (var (authorityId, commands) in plans)
-        {
-            var result = await ImportWrites.WriteAsync(store, authorityId, commands, recorded, ct);
-            appended += result.Appended;
-            duplicates += result.Duplicates;
-            rejected.AddRange(result.Rejected.Select(r => new ImportRejection(r.Command.Line, r.Command.Column, $"{r.Reason.Title}: {r.Reason.Message} {string.Join(" ", r.Reason.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))}".Trim())));
-        }
-        return (appended, duplicates, rejected.OrderBy(r => r.Line).ToList());
+        var request = new WriteRequest([.. plans.Values.SelectMany(c => c)], WriteMode.SkipRejected, recorded);
+        var result = await new AuthorityWriter(store).WriteAsync(request, ct);
+        var rejected = result.Rejected.Select(r => new ImportRejection(r.Command.Line, r.Command.Column, Explain(r.Reason)));
+        return (result.Appended, result.Duplicates, rejected.OrderBy(r => r.Line).ToList());
     }
+
+    private static string Explain(Rejection r) =>
+        $"{r.Title}: {r.Message} {string.Join(" ", r.Errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))}".Trim();
 }

@@ -4,6 +4,8 @@ using Tracker.Domain.Findings;
 using Tracker.Domain.Inspections;
 using Tracker.Domain.Metrics;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.IroPage;
 
 /// <summary>The commands a client would send for a section: exactly what the page says, with no invented dates.</summary>
@@ -12,8 +14,8 @@ public static class SectionCommands
     public const string Service = "iro_service";
 
     /// <summary>The heading's SIF judgement: children looked after graded, every other area not reported, dated only by the SIF era.</summary>
-    public static PlannedCommand? Inspection(PageSection s, string authorityId) => s.Grade is null ? null
-        : PlannedCommand.For(s.Line, new RecordInspection(authorityId, InspectionInput(s), PageImporter.RecordedBy));
+    public static WriteCommand? Inspection(PageSection s, string authorityId) => s.Grade is null ? null
+        : new WriteCommand(new RecordInspection(authorityId, InspectionInput(s), PageImporter.RecordedBy), s.Line);
 
     public static InspectionInput InspectionInput(PageSection s)
     {
@@ -27,31 +29,31 @@ public static class SectionCommands
     /// Set when the section has been attributed here by evidence or by a user: its facts withdrawn earlier (suspect, or
     /// moved away) are reinstated with this reason. Without it a withdrawn fact stays withdrawn.
     /// </param>
-    public static IEnumerable<PlannedCommand> Block(PageSection s, string authorityId, string? reinstateReason = null)
+    public static IEnumerable<WriteCommand> Block(PageSection s, string authorityId, string? reinstateReason = null)
     {
         foreach (var m in s.Metrics)
         {
             var command = new RecordMetric(authorityId,
                 new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, s.ReportReference, m.Quote), PageImporter.RecordedBy);
-            yield return Reinstating(PlannedCommand.For(m.Line, command), command.FactId, reinstateReason);
+            yield return new WriteCommand(Reinstating(command, reinstateReason), m.Line);
         }
         foreach (var f in s.Findings)
         {
             var command = new RecordFinding(authorityId,
                 new FindingInput(Service, f.Quote, s.ReportReference, DatePrecision.FrameworkEra), PageImporter.RecordedBy);
-            yield return Reinstating(PlannedCommand.For(f.Line, command), command.FactId, reinstateReason);
+            yield return new WriteCommand(Reinstating(command, reinstateReason), f.Line);
         }
     }
 
-    private static PlannedCommand Reinstating(PlannedCommand command, string factId, string? reason) =>
-        reason is null ? command : command.OrReinstate(factId, PageImporter.RecordedBy, reason);
+    private static IAuthorityCommand Reinstating(IAuthorityCommand command, string? reason) =>
+        reason is null ? command : new ReinstateIfWithdrawn(command, reason);
 
     /// <summary>Withdraws a block recorded on the wrong authority; the heading's own grade stays.</summary>
-    public static IEnumerable<PlannedCommand> Withdraw(PageSection s, string authorityId, string reason)
+    public static IEnumerable<WriteCommand> Withdraw(PageSection s, string authorityId, string reason)
     {
         var ids = s.Metrics.Select(m => (m.Line, Id: FactIds.ForMetric(m.Metric, MetricDetails.IdentityPeriod(m.ValidPeriod(), m.Quote, new MetricValue(m.Value, m.Low, m.High, m.Unit)), s.ReportReference)))
             .Concat(s.Findings.Select(f => (f.Line, Id: FactIds.ForFinding(Service, f.Quote, s.ReportReference))));
         foreach (var (line, id) in ids)
-            yield return PlannedCommand.For(line, new CorrectFact(authorityId, new CorrectionInput(id, CorrectionAction.Withdraw, reason), PageImporter.RecordedBy));
+            yield return new WriteCommand(new CorrectFact(authorityId, new CorrectionInput(id, CorrectionAction.Withdraw, reason), PageImporter.RecordedBy), line);
     }
 }

@@ -1,6 +1,8 @@
 using Marten;
 using Tracker.Domain.Common;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.IroPage;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class SectionCrossCheck
         }
 
         var flagged = new List<ImportedSection>();
-        var plans = new Dictionary<string, List<PlannedCommand>>(StringComparer.Ordinal);
+        var plans = new Dictionary<string, List<WriteCommand>>(StringComparer.Ordinal);
         foreach (var doc in candidates)
         {
             var suspicion = SifPublications.Suspicion(doc.Section, sif.TryGetValue(doc.AuthorityId!, out var d) ? d : null);

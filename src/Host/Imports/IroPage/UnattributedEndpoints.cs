@@ -3,6 +3,7 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
 using Wolverine.Http;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Imports.IroPage;
 
@@ -41,7 +42,7 @@ public static class UnattributedEndpoints
         {
             doc = await query.LoadAsync<ImportedSection>(id, ct)
                   ?? throw new Rejection(RejectionKind.NotFound, "Unknown section", $"No imported IRO page section has id '{id}'.");
-            authorityId = await AuthorityStreams.ResolveAsync(query, body.Authority, ct) ?? throw Rejection.UnknownAuthority(body.Authority);
+            authorityId = await AuthorityKeys.ResolveAsync(query, body.Authority, ct) ?? throw Rejection.UnknownAuthority(body.Authority);
         }
         if (doc.Status == SectionStatus.Attributed && doc.AuthorityId != authorityId)
             throw Rejection.Conflict("Section already attributed",

@@ -5,6 +5,8 @@ using Tracker.Domain.Inspections;
 using Tracker.Domain.Metrics;
 using Tracker.Projections.CurrentGrades;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.Reports;
 
 /// <summary>
@@ -30,26 +32,26 @@ public static class ReportCommands
     }
 
     /// <summary>The inspection command: a report this file recorded is revised by it, any other is enriched from it.</summary>
-    public static PlannedCommand ForInspection(string authorityId, ParsedReport report, InspectionInput input,
+    public static WriteCommand ForInspection(string authorityId, ParsedReport report, InspectionInput input,
         InspectionItem? match, bool recordedByThisFile)
     {
         var page = new SourcePage(report.Sha256, report.Judgements.FirstOrDefault()?.Page ?? 1);
         if (match is not null && !recordedByThisFile)
-            return PlannedCommand.For(1, new EnrichInspection(authorityId, match.FactId, match.ToDetails(), input, SourceKey(report),
-                $"report file {report.Sha256[..12]} (page {page.Page})")).From(page);
-        return PlannedCommand.For(1, new RecordInspection(authorityId, input, RecordedBy,
-            RevisionReason: "A newer reading of the report file changed this report.", Current: match?.ToDetails())).From(page);
+            return new WriteCommand(new EnrichInspection(authorityId, match.FactId, match.ToDetails(), input, SourceKey(report),
+                $"report file {report.Sha256[..12]} (page {page.Page})"), 1, Source: page);
+        return new WriteCommand(new RecordInspection(authorityId, input, RecordedBy,
+            RevisionReason: "A newer reading of the report file changed this report.", Current: match?.ToDetails()), 1, Source: page);
     }
 
-    public static IEnumerable<PlannedCommand> Observations(string authorityId, ParsedReport report, string reference)
+    public static IEnumerable<WriteCommand> Observations(string authorityId, ParsedReport report, string reference)
     {
         foreach (var m in report.Metrics)
-            yield return PlannedCommand.For(m.Page, new RecordMetric(authorityId,
-                new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, reference, m.Quote), RecordedBy))
-                .From(new SourcePage(report.Sha256, m.Page));
+            yield return new WriteCommand(new RecordMetric(authorityId,
+                new MetricInput(m.Metric, m.Value, m.Low, m.High, m.Unit, m.Period, reference, m.Quote), RecordedBy),
+                m.Page, Source: new SourcePage(report.Sha256, m.Page));
         foreach (var f in report.IroFindings)
-            yield return PlannedCommand.For(f.Page, new RecordFinding(authorityId,
-                new FindingInput("iro_service", f.Text, reference, DatePrecision.Day), RecordedBy))
-                .From(new SourcePage(report.Sha256, f.Page));
+            yield return new WriteCommand(new RecordFinding(authorityId,
+                new FindingInput("iro_service", f.Text, reference, DatePrecision.Day), RecordedBy),
+                f.Page, Source: new SourcePage(report.Sha256, f.Page));
     }
 }

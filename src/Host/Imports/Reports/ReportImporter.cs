@@ -4,10 +4,12 @@ using Tracker.Domain.Common;
 using Tracker.Host.Imports.Evidence;
 using Tracker.Projections.CurrentGrades;
 
+using Tracker.Host.Writes;
+
 namespace Tracker.Host.Imports.Reports;
 
 /// <summary>What importing one report file did; a refused file has its reason and wrote nothing.</summary>
-public sealed record ReportOutcome(string File, string? AuthorityId, string? FactId, BatchResult? Result, string? Refused,
+public sealed record ReportOutcome(string File, string? AuthorityId, string? FactId, WriteResult? Result, string? Refused,
     IReadOnlyList<string> Problems, RefusalReason? FileProblem = null);
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed class ReportImporter(IDocumentStore store, IReadOnlyList<Authority
         var reference = match?.ReportReference ?? hints.ReportReference ?? $"sha256:{report.Sha256}";
         var input = ReportCommands.Inspection(report, fw, publishedOn, reference);
         var recordedByThisFile = known is { RecordedFact: true } && known.FactId == match?.FactId;
-        var commands = new List<PlannedCommand> { ReportCommands.ForInspection(authorityId, report, input, match, recordedByThisFile) };
+        var commands = new List<WriteCommand> { ReportCommands.ForInspection(authorityId, report, input, match, recordedByThisFile) };
         commands.AddRange(ReportCommands.Observations(authorityId, report, reference));
 
         var factId = match?.FactId ?? FactIds.ForReport(reference);
@@ -62,8 +64,8 @@ public sealed class ReportImporter(IDocumentStore store, IReadOnlyList<Authority
             RecordedFact = known?.RecordedFact ?? match is null,
             Text = EvidenceText.Normalise(string.Join('\n', reading.Text!.Pages)),
         };
-        var result = await ImportWrites.WriteAsync(store, authorityId, commands, recorded, ct, new WholeWrite(evidence));
-        if (result.Rejected.FirstOrDefault(r => ReferenceEquals(r.Command, commands[0])).Reason is { } why)
+        var result = await new AuthorityWriter(store).WriteAsync(new WriteRequest(commands, WriteMode.WholeSource, recorded, evidence), ct);
+        if (result.Results[0].Rejection is { } why)
             return Refuse(reading.File, $"its inspection was refused: {why.Title}: {why.Message}");
         return new ReportOutcome(reading.File, authorityId, factId, result, null, report.Problems);
     }

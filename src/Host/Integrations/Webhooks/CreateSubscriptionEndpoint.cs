@@ -3,6 +3,7 @@ using Marten;
 using Tracker.Domain.Common;
 using Tracker.Host.Authorities;
 using Wolverine.Http;
+using Tracker.Projections.Authorities;
 
 namespace Tracker.Host.Integrations.Webhooks;
 
@@ -24,17 +25,17 @@ public static class CreateSubscriptionEndpoint
     [ProducesResponseType(typeof(SubscriptionView), 201, "application/json")]
     [ProducesResponseType(typeof(ValidationProblemDetails), 400, "application/problem+json")]
     public static async Task<IResult> Post(SubscriptionInput input, IDocumentSession session, IntegrationOptions options,
-        TimeProvider clock, WebhookSecrets secrets, CancellationToken ct)
+        TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (await TargetGuard.CheckAsync(input.Url, options.AllowPrivateTargets, ct) is { } refused) errors["url"] = [refused];
+        if (await TargetGuard.CheckAsync(input.Url, options.AllowPrivateTargets, resolver, ct) is { } refused) errors["url"] = [refused];
         var types = (input.Types ?? []).Distinct().ToList();
         if (types.Where(t => !CloudEventTypes.All.Contains(t)).ToArray() is { Length: > 0 } unknown)
             errors["types"] = [$"Unknown type(s) {string.Join(", ", unknown)}; known: {string.Join(", ", CloudEventTypes.All)}."];
         var authorities = new List<string>();
         foreach (var token in input.Authorities ?? [])
         {
-            if (await AuthorityStreams.ResolveAsync(session, token, ct) is { } key) authorities.Add(key);
+            if (await AuthorityKeys.ResolveAsync(session, token, ct) is { } key) authorities.Add(key);
             else errors["authorities"] = [.. errors.GetValueOrDefault("authorities") ?? [], $"No local authority matches '{token}'."];
         }
         if (errors.Count > 0) throw Rejection.Invalid(errors);

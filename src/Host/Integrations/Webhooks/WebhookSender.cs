@@ -18,14 +18,15 @@ public sealed class WebhookSender : IDisposable
     private readonly WebhookSecrets _secrets;
     private readonly IntegrationTelemetry _telemetry;
 
-    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets, IntegrationTelemetry telemetry)
+    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver,
+        IntegrationTelemetry telemetry)
     {
         (_clock, _secrets, _telemetry) = (clock, secrets, telemetry);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = (context, ct) => TargetGuard.ConnectAsync(context, options.AllowPrivateTargets, ct),
+            ConnectCallback = (context, ct) => TargetGuard.ConnectAsync(context, options.AllowPrivateTargets, resolver, ct),
         };
         _client = new HttpClient(handler) { Timeout = options.RequestTimeout };
     }
