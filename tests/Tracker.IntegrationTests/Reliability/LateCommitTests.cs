@@ -46,7 +46,7 @@ public sealed class LateCommitTests(ReliabilityFixture fixture, ITestOutputHelpe
             var grades = JudgementAreas.For(FrameworkVersion.Ilacs2023).ToDictionary(a => a, _ => (Grade?)Grade.Inadequate);
             var command = new RecordInspection(Late, new InspectionInput(FrameworkVersion.Ilacs2023, InspectionKind.Standard,
                 on.AddDays(-40), on.AddDays(-30), on, lateReference, grades), "late-test");
-            session.Events.Append(Late, RecordInspection.Decide(state, command, new Recorded("late-test", DateTimeOffset.UtcNow)));
+            session.Events.Append(Late, command.Decide(state, new Recorded("late-test", DateTimeOffset.UtcNow)));
             await session.SaveChangesAsync(); // inside the caller's transaction: not committed
         }
         await using (var max = new NpgsqlCommand($"select max(seq_id) from {TrackerStore.Schema}.mt_events", connection, tx))
