@@ -3,6 +3,7 @@ using Tracker.Host.Hosting;
 
 if (args is [HealthProbe.Command, ..]) return await HealthProbe.RunAsync(args[1..]);
 args = CommandLine.Normalize(args);
+CommandLine.QuietCommandDiscovery();
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,8 @@ if (string.IsNullOrWhiteSpace(connectionString) && !CommandLine.NeedsDatabase(ar
     // `help` and `codegen` must not create or start a PostgreSQL cluster (slow, and impossible in a Docker build).
     connectionString = CommandLine.NoDatabase;
     builder.Configuration["ConnectionStrings:Marten"] = connectionString;
+    // Help lists commands: it must not need the pre-generated code a Production start loads (absent from a plain build).
+    if (CommandLine.IsHelp(args)) builder.Configuration["Tracker:Codegen:TypeLoadMode"] ??= "Dynamic";
 }
 else if (string.IsNullOrWhiteSpace(connectionString))
 {

@@ -17,5 +17,17 @@ public static class CommandLine
     /// usual help flags as the <c>help</c> command.</summary>
     public static string[] Normalize(string[] args) => args is ["--help" or "-h" or "-?" or "/?"] ? ["help"] : args;
 
+    public static bool IsHelp(string[] args) => args is ["help" or "?", ..];
+
     public static bool NeedsDatabase(string[] args) => args.Length == 0 || !WithoutDatabase.Contains(args[0]);
+
+    /// <summary>
+    /// JasperFx scans every assembly marked as a JasperFx extension for commands and prints "Searching '…' for
+    /// commands" for each, on every start, until extensions have been applied once in the process (a static latch).
+    /// Applying an empty extension set closes the latch first. Nothing is lost: the real command factory still finds
+    /// the commands and applies the extensions (Marten's, Wolverine's) to the host it builds.
+    /// </summary>
+    public static void QuietCommandDiscovery() =>
+        new JasperFx.CommandLine.CommandFactory()
+            .ApplyExtensions(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
 }

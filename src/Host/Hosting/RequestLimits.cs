@@ -10,9 +10,9 @@ public static class RequestLimits
 {
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Tracker:RateLimit");
-        var permits = section.GetValue("PermitsPerWindow", 600);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
+        // Checked at start (HostOptionsValidation); read here once because the limiter is built once.
+        var rate = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new();
+        var (permits, window) = (rate.PermitsPerWindow, TimeSpan.FromSeconds(rate.WindowSeconds));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -70,8 +70,8 @@ public static class RequestLimits
     /// </summary>
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app, IConfiguration configuration)
     {
-        var commandLimit = configuration.GetValue("Tracker:Limits:MaxBodyBytes", 1_048_576L);
-        var importLimit = configuration.GetValue("Tracker:Limits:MaxImportBodyBytes", 104_857_600L);
+        var limits = configuration.GetSection(BodyLimitOptions.Section).Get<BodyLimitOptions>() ?? new();
+        var (commandLimit, importLimit) = (limits.MaxBodyBytes, limits.MaxImportBodyBytes);
         return app.Use(async (http, next) =>
         {
             // Only the import upload itself takes large bodies; everything under it (attribution) is a small command.

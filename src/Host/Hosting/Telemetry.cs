@@ -26,8 +26,10 @@ public static class Telemetry
             builder.Services.AddOpenTelemetry()
                 .ConfigureResource(r => r.AddService(builder.Configuration["Tracker:Telemetry:ServiceName"] ?? "tracker"))
                 .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                    .AddSource("Wolverine", "Marten", "Npgsql"))
-                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine*", "Marten", "Npgsql", ProjectionLagMonitor.MeterName))
+                    // System.Net.Http: .NET's own HttpClient spans, children of each webhook attempt's span.
+                    .AddSource("Wolverine", "Marten", "Npgsql", "System.Net.Http", Integrations.IntegrationTelemetry.ActivitySourceName))
+                .WithMetrics(m => m.AddAspNetCoreInstrumentation()
+                    .AddMeter("Wolverine*", "Marten", "Npgsql", "System.Net.Http", ProjectionLagMonitor.MeterName))
                 .UseOtlpExporter();
             builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
         }

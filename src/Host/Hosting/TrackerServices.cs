@@ -95,11 +95,12 @@ public static class TrackerServices
         {
             o.AddOperationTransformer<OperationDocs>();
             o.AddDocumentTransformer<DocumentConventions>();
+            o.AddDocumentTransformer<NullableEnums>();
             o.AddSchemaTransformer<StringSchemas>();
         });
         services.Configure<TrendOptions>(builder.Configuration.GetSection("Tracker:Trends"));
         services.AddTrackerHealth(connectionString);
-        builder.AddTrackerSecurity().AddRequestLimits().AddProxyHeaders().AddTrackerTelemetry();
+        builder.AddTrackerSecurity().AddRequestLimits().AddProxyHeaders().AddTrackerTelemetry().AddValidatedOptions();
         return builder;
     }
 
@@ -107,6 +108,7 @@ public static class TrackerServices
     {
         // First: everything after sees the client's address and scheme (when a trusted proxy sent them).
         app.UseProxyHeaders();
+        app.UseAccessLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Tracker.Host.Hosting;
 
 namespace Tracker.Host.Imports;
 
@@ -27,14 +28,20 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         {
             if (Reports.ReportFiles.IsReportInput(path))
             {
-                var reports = await Reports.ReportImport.ImportPathAsync(host.Services.GetRequiredService<Marten.IDocumentStore>(), path,
-                    TimeProvider.System, Console.WriteLine, CancellationToken.None);
+                var store = host.Services.GetRequiredService<Marten.IDocumentStore>();
+                var reports = await ConsoleProgress.RunAsync($"Importing {Path.GetFileName(path)}", progress =>
+                    Reports.ReportImport.ImportPathAsync(store, path, TimeProvider.System, progress, CancellationToken.None));
                 foreach (var line in reports.Lines()) Console.WriteLine(line);
                 return true;
             }
             // Streamed: the history can run to a million rows, which need not sit in memory as one string.
-            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(reader, null, Console.WriteLine, CancellationToken.None);
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var importer = host.Services.GetRequiredService<Importer>();
+            // The bar follows how much of the file has been read: the row count is not known before the end.
+            var summary = await ConsoleProgress.RunAsync($"Importing {Path.GetFileName(path)}",
+                progress => importer.ImportAsync(reader, null, progress, CancellationToken.None),
+                () => file.Length == 0 ? 1 : (double)file.Position / file.Length);
             foreach (var line in summary.Lines()) Console.WriteLine(line);
             return true;
         }

@@ -1,36 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tracker.Host.Integrations;
 
 /// <summary>Settings under Tracker:Integrations. Defaults suit production; tests shorten the retry horizon.</summary>
-public sealed class IntegrationOptions
+public sealed class IntegrationOptions : IValidatableObject
 {
     /// <summary>The CloudEvents <c>source</c> of every event this deployment publishes.</summary>
-    public string Source { get; set; } = "/tracker";
+    [Required(AllowEmptyStrings = false)] public string Source { get; set; } = "/tracker";
 
     /// <summary>Loopback, private and link-local webhook targets are refused unless this is true.</summary>
     public bool AllowPrivateTargets { get; set; }
 
-    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a delivery keeps being retried before it becomes a dead letter.</summary>
-    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
 
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long delivered deliveries, attempts and dead letters are kept, and how often the job removes older ones.</summary>
-    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
-    public TimeSpan AttemptRetention { get; set; } = TimeSpan.FromDays(30);
-    public TimeSpan DeadLetterRetention { get; set; } = TimeSpan.FromDays(90);
-    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan AttemptRetention { get; set; } = TimeSpan.FromDays(30);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan DeadLetterRetention { get; set; } = TimeSpan.FromDays(90);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How often the watchdog checks that the integration relay is moving, and how long a stall it tolerates.</summary>
-    public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
-    public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan RelayCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan RelayStallAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the relay holds a page whose authority snapshot is missing (a rebuild) before failing it, and
     /// how often it looks again meanwhile.</summary>
-    public TimeSpan SnapshotWait { get; set; } = TimeSpan.FromSeconds(60);
-    public TimeSpan SnapshotPoll { get; set; } = TimeSpan.FromMilliseconds(500);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan SnapshotWait { get; set; } = TimeSpan.FromSeconds(60);
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")] public TimeSpan SnapshotPoll { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How many event streams (SSE) one caller (key, token subject or address) may hold open at once.</summary>
     public int MaxStreamsPerCaller { get; set; } = 5;
@@ -45,6 +47,7 @@ public sealed class IntegrationOptions
     /// The PostgreSQL transport queue .NET subscribers listen to (conventionally <c>tracker_events</c>). Off unless set:
     /// a queue nobody consumes only grows, and filling it costs every write an outbox row.
     /// </summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$", ErrorMessage = "must be a lower-case PostgreSQL name (it names a table).")]
     public string? TransportQueue { get; set; }
 
     public bool TransportEnabled => !string.IsNullOrWhiteSpace(TransportQueue);
@@ -56,4 +59,10 @@ public sealed class IntegrationOptions
     public string? RabbitMqUri { get; set; }
 
     public string RabbitMqExchange { get; set; } = "tracker-events";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxRetryDelay < FirstRetryDelay)
+            yield return new ValidationResult("must not be shorter than FirstRetryDelay.", [nameof(MaxRetryDelay)]);
+    }
 }

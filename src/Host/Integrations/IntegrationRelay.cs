@@ -19,11 +19,15 @@ public sealed class IntegrationRelay : BatchSubscription
     public const string Name = "integrations";
     private readonly CloudEventMapper _mapper;
     private readonly IntegrationOptions _options;
+    private readonly IntegrationTelemetry _telemetry;
+    private readonly TimeProvider _clock;
 
-    public IntegrationRelay(CloudEventMapper mapper, IntegrationOptions options) : base(Name)
+    public IntegrationRelay(CloudEventMapper mapper, IntegrationOptions options, IntegrationTelemetry telemetry,
+        TimeProvider clock) : base(Name)
     {
         _mapper = mapper;
         _options = options;
+        (_telemetry, _clock) = (telemetry, clock);
         foreach (var type in CloudEventTypes.ByEvent.Keys) IncludeType(type);
     }
 
@@ -51,6 +55,9 @@ public sealed class IntegrationRelay : BatchSubscription
             }
         }
         foreach (var pump in pumps) await bus.SendAsync(pump);
+        // Measured when published, not when committed: the wait an integrator sees, snapshot waits included.
+        var now = _clock.GetUtcNow();
+        foreach (var e in page.Events) _telemetry.Relayed(e.Timestamp, now);
     }
 
     /// <summary>

@@ -17,9 +17,13 @@ public static class IntegrationServices
 
     public static IntegrationOptions AddIntegrations(this WebApplicationBuilder builder, MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
-        var options = builder.Configuration.GetSection("Tracker:Integrations").Get<IntegrationOptions>() ?? new IntegrationOptions();
+        // Checked here, not only at start: the transport queue's name is used while Wolverine is being configured.
+        var options = Hosting.HostOptionsValidation.Checked(
+            builder.Configuration.GetSection("Tracker:Integrations").Get<IntegrationOptions>() ?? new IntegrationOptions(),
+            "Tracker:Integrations");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CloudEventMapper>();
+        builder.Services.AddSingleton<IntegrationTelemetry>();
         builder.Services.AddSingleton<EventFeed>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<IHostResolver>(DnsHostResolver.Instance);

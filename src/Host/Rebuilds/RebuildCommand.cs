@@ -37,7 +37,8 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
                 return false;
             }
             if (live.Count > 0) Console.WriteLine($"--force: rebuilding beside {live.Count} running node(s).");
-            var summaries = await ProjectionRebuild.RunAsync(store, input.Name, Console.WriteLine, CancellationToken.None);
+            var summaries = await Hosting.ConsoleProgress.RunAsync("Rebuilding",
+                progress => ProjectionRebuild.RunAsync(store, input.Name, line => progress(line), CancellationToken.None));
             Console.WriteLine($"Rebuilt {summaries.Count} projection(s): " +
                 string.Join("; ", summaries.Select(s => $"{s.Projection} {s.Documents} documents from {s.EventsRead} events")));
             return true;

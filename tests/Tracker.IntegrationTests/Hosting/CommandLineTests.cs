@@ -46,12 +46,26 @@ public sealed class CommandLineTests
             exitCode.ShouldBe(0, output);
             output.ShouldContain("db-apply");
             output.ShouldNotContain("embedded PostgreSQL");
+            // JasperFx's assembly scan banner ("Searching '…' for commands") is noise before every command.
+            output.ShouldNotContain("Searching");
+            output.ShouldContain("import");
             Directory.Exists(folder).ShouldBeFalse("no cluster may be initialised for help");
         }
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Help_works_outside_Development_without_pre_generated_code()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tracker-cli-" + Guid.NewGuid().ToString("N"));
+        var (exitCode, output) = await RunInAsync("Production", Path.Combine(folder, "pg"), ["help"]);
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("db-apply");
+        output.ShouldNotContain("MissingPreBuiltTypesException");
     }
 
     [Fact]

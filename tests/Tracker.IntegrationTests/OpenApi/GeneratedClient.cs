@@ -28,7 +28,13 @@ public static class GeneratedClient
             OperationNameGenerator = new NSwag.CodeGeneration.OperationNameGenerators.SingleClientFromOperationIdOperationNameGenerator(),
             // Newtonsoft, NSwag's default: its enum converter honours the wire names ("ilacs-2023") NSwag writes as
             // EnumMember attributes, which System.Text.Json's converter ignores.
-            CSharpGeneratorSettings = { Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.NewtonsoftJson },
+            // NSwag puts a StringEnumConverter on enum properties but not on dictionary values (the grades map), which
+            // Newtonsoft then writes as numbers; the converter on the client's serializer covers both.
+            CSharpGeneratorSettings =
+            {
+                Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.NewtonsoftJson,
+                JsonConverters = ["Newtonsoft.Json.Converters.StringEnumConverter"],
+            },
         };
         var code = new CSharpClientGenerator(document, settings).GenerateFile();
         return Compile(code);

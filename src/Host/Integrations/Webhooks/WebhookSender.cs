@@ -16,10 +16,12 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient _client;
     private readonly TimeProvider _clock;
     private readonly WebhookSecrets _secrets;
+    private readonly IntegrationTelemetry _telemetry;
 
-    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver)
+    public WebhookSender(IntegrationOptions options, TimeProvider clock, WebhookSecrets secrets, IHostResolver resolver,
+        IntegrationTelemetry telemetry)
     {
-        (_clock, _secrets) = (clock, secrets);
+        (_clock, _secrets, _telemetry) = (clock, secrets, telemetry);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -30,6 +32,14 @@ public sealed class WebhookSender : IDisposable
     }
 
     public async Task<SendResult> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken ct)
+    {
+        using var activity = IntegrationTelemetry.StartAttempt(subscription, delivery);
+        var result = await PostAsync(subscription, delivery, ct);
+        _telemetry.Attempted(activity, result);
+        return result;
+    }
+
+    private async Task<SendResult> PostAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken ct)
     {
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
