@@ -5,13 +5,14 @@ using Tracker.Benchmarks.Infra;
 namespace Tracker.Benchmarks.Scenarios;
 
 /// <summary>
-/// Rebuild of every projection registered in TrackerStore (Marten's daemon rebuild API), in a child process so its
-/// peak RSS is measured on its own, against streaming every event row to a client.
+/// Rebuild of every projection registered in TrackerStore through the Host's ProjectionRebuild (what the rebuild
+/// command runs: concurrent projections, GradePicture in one pass), in a child process so its peak RSS is measured on
+/// its own, against streaming every event row to a client.
 /// </summary>
 public sealed class G4Rebuild : IScenario
 {
     public string Id => "G4";
-    public string Title => "rebuild of every projection over all events (Marten daemon rebuild, separate process)";
+    public string Title => "rebuild of every projection over all events (the rebuild command's path, separate process)";
     public string Baseline => "streaming all event rows (seq, id, stream, version, type, data) to a client";
     public string Unit => "s";
     public Goal Goal => new(GoalKind.RatioAtMost, 3.0, "≤ 3×");
@@ -27,12 +28,15 @@ public sealed class G4Rebuild : IScenario
         var seconds = double.Parse(result[0], CultureInfo.InvariantCulture);
         var rss = double.Parse(result[1], CultureInfo.InvariantCulture);
         var events = await EventCountAsync(context, ct);
-        return new Measurement(seconds, new Dictionary<string, double>
+        var extras = new Dictionary<string, double>
         {
             ["peak_rss_mb"] = rss, ["events"] = events,
-            ["daemon_start_s"] = double.Parse(result[2], CultureInfo.InvariantCulture),
-            ["cpu_ms_per_op_rebuilder"] = double.Parse(result[3], CultureInfo.InvariantCulture) * 1000 / events,
-        }, events);
+            ["cpu_ms_per_op_rebuilder"] = double.Parse(result[2], CultureInfo.InvariantCulture) * 1000 / events,
+        };
+        // Each projection's own seconds (they overlap, so they add up to more than the total).
+        foreach (var pair in result.Skip(3).Select(p => p.Split('=')))
+            extras[$"{pair[0].ToLowerInvariant()}_s"] = double.Parse(pair[1], CultureInfo.InvariantCulture);
+        return new Measurement(seconds, extras, events);
     }
 
     public async Task<Measurement> RunBaselineAsync(BenchContext context, CancellationToken ct)
