@@ -4,7 +4,6 @@ using Tracker.Benchmarks.Infra;
 using Tracker.Benchmarks.Report;
 using Tracker.Host.Hosting;
 
-if (args is ["--child", "rebuild", var rebuildConnection]) return await RebuildChild.RunAsync(rebuildConnection);
 if (args is ["--child", "bare", var bareConnection]) return await BareServerChild.RunAsync(bareConnection);
 
 if (args is ["--self-check"])
