@@ -49,7 +49,10 @@ public static class GradePictureRebuild
         var rows = changes.Rows.Values.Where(r => r.Counts.Count > 0).ToList();
         var scopes = changes.Scopes.Values.Where(s => s.Members > 0).ToList();
 
-        // The same teardown the daemon's rebuild does (TrackerStore registers these three types for it).
+        // The same teardown the daemon's rebuild does (TrackerStore registers these three types for it). Progress goes
+        // to 0 first, so a rebuild that dies half-way leaves a projection a node's daemon replays from the start, not
+        // an empty one it believes is up to date.
+        await SetProgressAsync(store, 0, ct);
         foreach (var type in new[] { typeof(GradeContribution), typeof(GradeDelta), typeof(GradeScope) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
         await store.BulkInsertAsync(contributions.Values.ToList(), BulkInsertMode.InsertsOnly, 5_000, ct);
@@ -59,14 +62,14 @@ public static class GradePictureRebuild
         return new Result(read, rows.Count);
     }
 
-    private static async Task SetProgressAsync(IDocumentStore store, long ceiling, CancellationToken ct)
+    private static async Task SetProgressAsync(IDocumentStore store, long sequence, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.QueueSqlCommand(
             $"insert into {TrackerStore.Schema}.mt_event_progression (name, last_seq_id, last_updated) " +
             "values (?, ?, transaction_timestamp()) on conflict (name) do update " +
             "set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated",
-            $"{GradePictureProjection.ProjectionName}:All", ceiling);
+            $"{GradePictureProjection.ProjectionName}:All", sequence);
         await session.SaveChangesAsync(ct);
     }
 }
