@@ -6,7 +6,7 @@ namespace Tracker.Benchmarks.Infra;
 /// </summary>
 public static class HttpLoad
 {
-    /// <summary>Closed model: <paramref name="connections"/> workers, each waiting for its answer before sending again.</summary>
+    /// <summary>Closed model: <paramref name="connections"/> workers, each awaiting its answer before sending again.</summary>
     public static async Task<LoopResult> RunAsync(Uri baseAddress, int connections, TimeSpan duration,
         Func<int, long, HttpRequestMessage> request, CancellationToken ct)
     {
@@ -30,7 +30,10 @@ public static class HttpLoad
     private static TimeSpan WarmUp(TimeSpan duration) => TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds / 3));
 
     private static HttpClient Client(Uri baseAddress, int connections) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
         {
             BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60),
         };

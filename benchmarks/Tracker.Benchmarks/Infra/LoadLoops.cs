@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Tracker.Benchmarks.Infra;
 
 /// <summary>What one load run did: requests answered, failures, wall time and the latency histogram.</summary>
-public sealed record LoopResult(long Requests, long Failures, TimeSpan Elapsed, Latencies Latencies, Latencies? SendLag = null)
+public sealed record LoopResult(long Requests, long Failures, TimeSpan Elapsed, Latencies Latencies,
+    Latencies? SendLag = null)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -62,7 +63,7 @@ public static class LoadLoops
             var intended = start + (long)(n * ticksPerRequest);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
             // Task.Delay rounds below 1 ms to no wait at all, which would spin a core the server needs.
-            if (wait > TimeSpan.Zero) await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, ct);
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromTicks(Math.Max(wait.Ticks, TimeSpan.TicksPerMillisecond)), ct);
             lag.RecordSince(intended);
             inFlight.Add(OneAsync(n, intended));
         }

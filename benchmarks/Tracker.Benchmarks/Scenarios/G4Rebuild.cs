@@ -26,7 +26,8 @@ public sealed partial class G4Rebuild : IScenario
         var run = await ImportCommandProcess.RunCommandAsync(context.TrackerConnectionString, ["rebuild", "--force"],
             context.Options.HostEnvironment, context.Log, ct);
         await context.HostAsync(ct);
-        if (run.ExitCode != 0) throw new InvalidOperationException($"rebuild exited {run.ExitCode}: {string.Join('\n', run.Output.TakeLast(20))}");
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"rebuild exited {run.ExitCode}: {string.Join('\n', run.Output.TakeLast(20))}");
         var events = await EventCountAsync(context, ct);
         var extras = new Dictionary<string, double>
         {
