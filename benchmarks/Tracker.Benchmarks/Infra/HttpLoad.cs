@@ -1,51 +1,47 @@
-using System.Diagnostics;
-
 namespace Tracker.Benchmarks.Infra;
 
-public sealed record LoadResult(long Requests, long Failures, TimeSpan Elapsed, double P50Ms, double P99Ms)
-{
-    public double PerSecond => Requests / Elapsed.TotalSeconds;
-}
-
 /// <summary>
-/// A closed-loop HTTP load generator on 127.0.0.1 (wrk-like): <c>connections</c> workers, each sending its next request
-/// as soon as the previous one answered, for a fixed time after a short warm-up. Latencies are per request.
+/// HTTP load on 127.0.0.1 in the two models of <see cref="LoadLoops"/>, each after a short untimed warm-up.
+/// <c>request(worker, n)</c> builds the n-th request (worker is 0 in the open model).
 /// </summary>
 public static class HttpLoad
 {
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, int connections, TimeSpan duration,
+    /// <summary>Closed model: <paramref name="connections"/> workers, each awaiting its answer before sending again.</summary>
+    public static async Task<LoopResult> RunAsync(Uri baseAddress, int connections, TimeSpan duration,
         Func<int, long, HttpRequestMessage> request, CancellationToken ct)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-
-        await Loop(http, connections, TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds / 3)), request, null, ct);
-        var latencies = new List<double>[connections];
-        for (var i = 0; i < connections; i++) latencies[i] = new List<double>(4096);
-        var clock = Stopwatch.StartNew();
-        var failures = await Loop(http, connections, duration, request, latencies, ct);
-        var elapsed = clock.Elapsed;
-        var all = latencies.SelectMany(l => l).ToArray();
-        return new LoadResult(all.Length, failures, elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99));
+        using var http = Client(baseAddress, connections);
+        await LoadLoops.ClosedAsync(connections, WarmUp(duration), (w, n) => SendAsync(http, request(w, n), ct), ct);
+        return await LoadLoops.ClosedAsync(connections, duration, (w, n) => SendAsync(http, request(w, n), ct), ct);
     }
 
-    private static async Task<long> Loop(HttpClient http, int connections, TimeSpan duration,
-        Func<int, long, HttpRequestMessage> request, List<double>[]? latencies, CancellationToken ct)
+    /// <summary>
+    /// Open model: <paramref name="ratePerSecond"/> requests a second on schedule, over at most
+    /// <paramref name="maxConnections"/> connections; requests beyond those wait in the client, and that wait counts.
+    /// </summary>
+    public static async Task<LoopResult> RunOpenAsync(Uri baseAddress, double ratePerSecond, int maxConnections,
+        TimeSpan duration, Func<int, long, HttpRequestMessage> request, CancellationToken ct)
     {
-        long failures = 0;
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, connections).Select(w => Task.Run(async () =>
+        using var http = Client(baseAddress, maxConnections);
+        await LoadLoops.OpenAsync(ratePerSecond, WarmUp(duration), n => SendAsync(http, request(0, n), ct), ct);
+        return await LoadLoops.OpenAsync(ratePerSecond, duration, n => SendAsync(http, request(0, n), ct), ct);
+    }
+
+    private static TimeSpan WarmUp(TimeSpan duration) => TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds / 3));
+
+    private static HttpClient Client(Uri baseAddress, int connections) =>
+        new(new SocketsHttpHandler
         {
-            for (long n = 0; Stopwatch.GetTimestamp() < until; n++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var message = request(w, n);
-                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
-                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
-                latencies?[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        }, ct));
-        await Task.WhenAll(workers);
-        return failures;
+            MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    private static async Task<bool> SendAsync(HttpClient http, HttpRequestMessage message, CancellationToken ct)
+    {
+        using (message)
+        using (var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct))
+            return response.IsSuccessStatusCode;
     }
 }

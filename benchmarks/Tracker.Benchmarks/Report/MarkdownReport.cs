@@ -21,7 +21,10 @@ public static class MarkdownReport
         md.AppendLine("national dataset with Marten's COPY-based `BulkInsertEventsAsync`, builds the projections, then runs every G row for");
         md.AppendLine("`--rounds` rounds, alternating which side goes first. Figures are medians of the rounds; ratio = Tracker ÷ baseline.");
         md.AppendLine("The Tracker side runs as the real Host (`src/Host` build output, `ASPNETCORE_ENVIRONMENT=Production`) in its own process;");
-        md.AppendLine("the G4 rebuild and the G5 baseline server run in child processes of the benchmark; load generators run in the benchmark.").AppendLine();
+        md.AppendLine("the G4 rebuild and the G5 baseline server run in child processes of the benchmark; load generators run in the benchmark.");
+        md.AppendLine("HTTP rows run a closed model (N connections back to back) and, for latency, an open model: a fixed rate, each");
+        md.AppendLine("request's latency counted from its intended send time so stalls are not hidden (coordinated omission); extras");
+        md.AppendLine("`open_*`. Percentiles come from HdrHistogram. Every run starts with `--self-check`, which proves that correction.").AppendLine();
         md.AppendLine($"This run: `{commandLine}`").AppendLine();
 
         md.AppendLine("## Machine").AppendLine();

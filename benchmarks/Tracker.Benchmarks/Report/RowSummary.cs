@@ -17,8 +17,10 @@ public sealed record RowSummary(string Id, string Unit, double? Tracker, double?
         var ratio = baseline is > 0 ? tracker / baseline : null;
         var met = s.Goal.Met(tracker, ratio);
         var extras = Describe("tracker", row.Tracker) + Describe("baseline", row.Baseline);
-        // G5's goal has a second, absolute half: p99 under 10 ms.
-        if (s.Id == "G5" && !(Stats.Median(row.Tracker.Select(m => Stats.Extra(m, "p99_ms"))) < 10)) met = false;
+        // G5's goal has a second, absolute half: p99 under 10 ms, judged on the open model's p99 when it was measured
+        // (the closed model's understates it: coordinated omission, see Infra/LoadLoops.cs).
+        var p99Key = row.Tracker.Any(m => m.Extras?.ContainsKey("open_p99_ms") == true) ? "open_p99_ms" : "p99_ms";
+        if (s.Id == "G5" && !(Stats.Median(row.Tracker.Select(m => Stats.Extra(m, p99Key))) < 10)) met = false;
         var verdict = (met ? "met" : "not met") + (row.Error is null ? "" : $" (later rounds failed: {row.Error})");
         return new(s.Id, s.Unit, tracker, baseline, ratio, s.Goal.Text, verdict, extras.TrimEnd(' ', ';'), row.Tracker.Count);
     }

@@ -1,15 +1,24 @@
 using System.Diagnostics;
 using Marten;
 using Tracker.Projections;
+using Tracker.Projections.National;
 
 namespace Tracker.Host.Rebuilds;
 
-/// <summary>Rebuilds projections from the event store through Marten's projection daemon, reporting as it goes.</summary>
+/// <summary>
+/// Rebuilds projections from the event store, reporting as it goes. The projections are independent of each other
+/// (each folds the authority streams into its own documents: Authority and AuthorityStanding per stream, GradePicture
+/// its contributions, rows and scopes; none reads another's documents), so all of them rebuild at once: while one
+/// waits on PostgreSQL, another folds. Authority and AuthorityStanding go through Marten's daemon rebuild (each
+/// stream folded once per flush window, written by COPY: TrackerStore.RebuildInBulk); GradePicture through
+/// <see cref="GradePictureRebuild"/>.
+/// </summary>
 public static class ProjectionRebuild
 {
     public sealed record Summary(string Projection, long EventsRead, int Documents, TimeSpan Took);
 
-    public static async Task<IReadOnlyList<Summary>> RunAsync(IDocumentStore store, string? name, Action<string> progress, CancellationToken ct)
+    public static async Task<IReadOnlyList<Summary>> RunAsync(IDocumentStore store, string? name, Action<string> progress,
+        CancellationToken ct)
     {
         var names = name is null ? TrackerStore.RebuildableProjections
             : TrackerStore.RebuildableProjections.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToArray();
@@ -18,19 +27,40 @@ public static class ProjectionRebuild
 
         // Held to the end: a node's ProjectionWatchdog leaves a projection alone while its rebuild runs.
         await using var rebuilding = await RebuildLock.TakeAsync(store, ct);
-        await using var session = store.QuerySession();
-        var events = await session.Events.QueryAllRawEvents().CountAsync(ct);
+        long events;
+        await using (var session = store.QuerySession())
+            events = await session.Events.QueryAllRawEvents().CountAsync(ct);
         using var daemon = await store.BuildProjectionDaemonAsync();
-        var summaries = new List<Summary>();
-        for (var i = 0; i < names.Length; i++)
+        var report = new Progress(progress);
+        var rebuilds = names.Select((projection, i) => Task.Run(async () =>
         {
-            progress($"[{i + 1}/{names.Length}] {names[i]}: replaying {events} events...");
+            var label = $"[{i + 1}/{names.Length}] {projection}";
+            report.Say($"{label}: replaying {events} events...");
             var clock = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(names[i], TimeSpan.FromMinutes(10), ct);
-            var documents = await TrackerStore.CountDocumentsAsync(session, names[i], ct);
-            summaries.Add(new Summary(names[i], events, documents, clock.Elapsed));
-            progress($"[{i + 1}/{names.Length}] {names[i]}: done, {documents} documents in {clock.Elapsed.TotalSeconds:0.0} s.");
+            long read = events;
+            int documents;
+            if (projection == GradePictureProjection.ProjectionName)
+                (read, documents) = await GradePictureRebuild.RunAsync(store, ct);
+            else
+            {
+                await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
+                await using var session = store.QuerySession();
+                documents = await TrackerStore.CountDocumentsAsync(session, projection, ct);
+            }
+            report.Say($"{label}: done, {documents} documents in {clock.Elapsed.TotalSeconds:0.0} s.");
+            return new Summary(projection, read, documents, clock.Elapsed);
+        }, ct)).ToList();
+        return await Task.WhenAll(rebuilds);
+    }
+
+    /// <summary>The rebuilds report from several threads; the caller's sink (a list, the console) sees one line at a time.</summary>
+    private sealed class Progress(Action<string> sink)
+    {
+        private readonly Lock _gate = new();
+
+        public void Say(string line)
+        {
+            lock (_gate) sink(line);
         }
-        return summaries;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -37,9 +38,11 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
                 return false;
             }
             if (live.Count > 0) Console.WriteLine($"--force: rebuilding beside {live.Count} running node(s).");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var summaries = await Hosting.ConsoleProgress.RunAsync("Rebuilding",
                 progress => ProjectionRebuild.RunAsync(store, input.Name, line => progress(line), CancellationToken.None));
-            Console.WriteLine($"Rebuilt {summaries.Count} projection(s): " +
+            var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+            Console.WriteLine($"Rebuilt {summaries.Count} projection(s) in {seconds} s: " +
                 string.Join("; ", summaries.Select(s => $"{s.Projection} {s.Documents} documents from {s.EventsRead} events")));
             return true;
         }
