@@ -19,18 +19,18 @@ public sealed class HostKillTests(OutageFixture fixture)
             var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("trk_", StringComparison.Ordinal));
 
             var series = new WriteSeries(40, "killed");
-            using var client = Client(first.BaseUrl, key);
+            using var client = Client(first.BaseAddress!, key);
             using var stop = new CancellationTokenSource();
             var writing = series.RunAsync(() => client, TimeSpan.FromMinutes(1), stop.Token);
             while (series.Acknowledged < 10) await Task.Delay(20);
-            first.Kill();
+            await first.KillAsync(entireProcessTree: false);
             await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(2)));
             await stop.CancelAsync();
             (await Xunit.Record.ExceptionAsync(() => writing)).ShouldNotBeNull("the series cannot finish against a dead host");
             series.Acknowledged.ShouldBeLessThan(40);
 
             await using var second = await HostProcess.StartAsync(connection);
-            using var again = Client(second.BaseUrl, key);
+            using var again = Client(second.BaseAddress!, key);
             var rerun = new WriteSeries(40, "killed");
             await rerun.RunAsync(() => again, TimeSpan.FromMinutes(2));
 
@@ -39,9 +39,9 @@ public sealed class HostKillTests(OutageFixture fixture)
         }
     }
 
-    private static HttpClient Client(string baseUrl, string key)
+    private static HttpClient Client(Uri baseUrl, string key)
     {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

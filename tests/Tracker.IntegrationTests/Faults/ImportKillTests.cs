@@ -27,7 +27,7 @@ public sealed class ImportKillTests(OutageFixture fixture)
         });
         try
         {
-            using (var first = HostProcess.StartCommand(connection, "import", file))
+            await using (var first = HostProcess.StartCommand(connection, "import", file))
             {
                 var deadline = DateTime.UtcNow.AddMinutes(2);
                 while (await Imported(store, prefix) == 0 && !first.HasExited)
@@ -36,8 +36,7 @@ public sealed class ImportKillTests(OutageFixture fixture)
                     await Task.Delay(10);
                 }
                 first.HasExited.ShouldBeFalse("the import finished before it could be killed, so this test proves nothing");
-                first.Kill(entireProcessTree: false);
-                await first.WaitForExitAsync();
+                await first.KillAsync(entireProcessTree: false);
             }
             var partial = await Imported(store, prefix);
             partial.ShouldBeLessThan(rows);
