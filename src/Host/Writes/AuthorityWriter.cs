@@ -26,7 +26,7 @@ public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = 
         {
             try
             {
-                return await TryWriteAsync(request, ct);
+                return await TryWriteAsync(request, attempt > 1, ct);
             }
             catch (Exception e) when (WriteRetry.IsLostRace(e))
             {
@@ -39,10 +39,18 @@ public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = 
         }
     }
 
-    private async Task<WriteResult> TryWriteAsync(WriteRequest request, CancellationToken ct)
+    /// <param name="streamVersions">
+    /// After a lost race, guard with the streams' own versions rather than the snapshots': a snapshot left behind its
+    /// stream (an append made outside this writer, e.g. in a transaction that ran no inline projection) would
+    /// otherwise make every guarded append fail.
+    /// </param>
+    private async Task<WriteResult> TryWriteAsync(WriteRequest request, bool streamVersions, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var (ids, states) = await WriteModels.LoadAsync(session, request.Commands.Select(c => c.Command.Authority), ct);
+        if (streamVersions)
+            foreach (var state in states.Values)
+                state.Version = (await session.Events.FetchStreamStateAsync(state.Id, ct))?.Version ?? state.Version;
         var facts = new FactSet(session, states);
         await facts.LoadAsync(request.Commands.Select(c => (ids[c.Command.Authority], c.Command.FactId)), ct);
         // A lightweight session tracks nothing, so deciding on these copies mutates nothing Marten holds.

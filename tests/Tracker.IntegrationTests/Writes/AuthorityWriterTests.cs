@@ -119,6 +119,26 @@ public sealed class AuthorityWriterTests(TrackerFixture fixture) : IntegrationTe
         (await Fixture.Store.QuerySession().LoadAsync<WriterTestDocument>("whole-source")).ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task A_snapshot_left_behind_its_stream_does_not_block_writes_to_it()
+    {
+        await using (var session = Fixture.Store.LightweightSession())
+        {
+            // An append made outside the writer left the snapshot one version behind its stream.
+            var snapshot = (await session.LoadAsync<Authority>("380"))!;
+            snapshot.Version -= 1;
+            session.Store(snapshot);
+            await session.SaveChangesAsync();
+        }
+
+        var result = await Writer.WriteOneAsync(Report("380", "https://example.org/behind/1", new DateOnly(2024, 3, 1)),
+            CancellationToken.None);
+
+        result.Status.ShouldBe(WriteStatus.Recorded);
+        var stream = await Fixture.Store.QuerySession().Events.FetchStreamStateAsync("380");
+        result.Version.ShouldBe(stream!.Version);
+    }
+
     public sealed class WriterTestDocument
     {
         public string Id { get; set; } = "";
