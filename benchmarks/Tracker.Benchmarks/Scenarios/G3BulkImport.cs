@@ -102,7 +102,9 @@ public sealed partial class G3BulkImport : IScenario
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
-    [GeneratedRegex(@"(?<read>\d+) rows read, (?<appended>\d+) events appended, (?<duplicates>\d+) duplicates skipped, (?<rejected>\d+) rejected")]
+    // The importer's summary line: "N rows read, N events appended (N corrections, N enrichments), N duplicates skipped,
+    // N refused, ...".
+    [GeneratedRegex(@"(?<read>\d+) rows read, (?<appended>\d+) events appended(?: \([^)]*\))?, (?<duplicates>\d+) duplicates skipped, (?<rejected>\d+) (?:refused|rejected)")]
     private static partial Regex Summary();
 
     [GeneratedRegex(@"events written for [\d,]+ authority writes in ([\d.]+) s")]
