@@ -9,7 +9,9 @@ using Tracker.Domain.Visits;
 
 namespace Tracker.Domain.Authorities;
 
-/// <summary>What the authority's stream has recorded so far: its register entry and lineage, and the facts a decision needs.</summary>
+/// <summary>
+/// What the authority's stream has recorded so far: its register entry and lineage, and the facts a decision needs.
+/// </summary>
 /// <remarks>
 /// This is the write model deciders read. Its inline snapshot holds the register entry and version only; what is known
 /// of each fact lives in its own <see cref="KnownFact"/> document, found by id, so recognising a duplicate costs the

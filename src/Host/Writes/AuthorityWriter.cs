@@ -11,7 +11,9 @@ namespace Tracker.Host.Writes;
 /// decided on as the guard. Everything in a request commits together or not at all. A commit that lost a race is
 /// decided again (<see cref="WriteRetry"/>); a command that named a version it no longer matches is refused.
 /// </summary>
-/// <remarks>Importers, which stamp every event with their run's <see cref="Recorded"/>, may build one without a clock.</remarks>
+/// <remarks>
+/// Importers, which stamp every event with their run's <see cref="Recorded"/>, may build one without a clock.
+/// </remarks>
 public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = null)
 {
     public async Task<CommandResult> WriteOneAsync(IAuthorityCommand command, CancellationToken ct)

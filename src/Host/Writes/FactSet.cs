@@ -26,6 +26,7 @@ internal sealed class FactSet(IQuerySession session, IReadOnlyDictionary<string,
     /// <summary>Facts a decision in this request appended are in the working set already; never look them up.</summary>
     public void Known(string authorityId, IEnumerable<object> events)
     {
-        foreach (var fact in events.OfType<Tracker.Domain.Common.IFact>()) _loaded.Add(KnownFact.Key(authorityId, fact.FactId));
+        foreach (var fact in events.OfType<Tracker.Domain.Common.IFact>())
+            _loaded.Add(KnownFact.Key(authorityId, fact.FactId));
     }
 }

@@ -4,7 +4,8 @@ namespace Tracker.Host.Writes;
 
 /// <summary>One command as the writer takes it, with where an import read it (for its summary and its events).</summary>
 /// <param name="Line">The source's line or page, for an import's report of what it refused; 0 for an API call.</param>
-/// <param name="Source">The file page the command was read from; its events carry it as <see cref="Recorded.Source"/>.</param>
+/// <param name="Source">The file page the command was read from; its events carry it as
+/// <see cref="Recorded.Source"/>.</param>
 public sealed record WriteCommand(IAuthorityCommand Command, int Line = 0, string? Column = null, SourcePage? Source = null);
 
 public enum WriteMode

@@ -15,7 +15,8 @@ public sealed class KnownFactsProjection : IProjection
 {
     public const string ProjectionName = "KnownFacts";
 
-    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events,
+        CancellationToken cancellation)
     {
         var facts = events.Where(e => e.StreamKey is not null && e.Data is IFact)
             .Select(e => (Key: KnownFact.Key(e.StreamKey!, ((IFact)e.Data).FactId), Event: e)).ToList();
@@ -29,7 +30,8 @@ public sealed class KnownFactsProjection : IProjection
             var fact = (IFact)e.Data;
             var before = known.GetValueOrDefault(key);
             if (FactStates.Step(before?.State, fact) is not { } after) continue;
-            known[key] = changed[key] = new KnownFact { Id = key, AuthorityId = e.StreamKey!, FactId = fact.FactId, State = after };
+            known[key] = changed[key] =
+                new KnownFact { Id = key, AuthorityId = e.StreamKey!, FactId = fact.FactId, State = after };
         }
         foreach (var doc in changed.Values) operations.Store(doc);
     }
