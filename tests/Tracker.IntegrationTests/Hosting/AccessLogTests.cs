@@ -25,7 +25,9 @@ public sealed class AccessLogTests(TrackerFixture fixture) : IntegrationTest(fix
             s.StatusCodeShouldBe(404);
         });
 
-        var lines = logs.Entries.ToList();
+        // The line is written when the pipeline unwinds, which can be just after the client has its response.
+        var lines = await Eventually.GetAsync(() => Task.FromResult(logs.Entries.ToList()), l => l.Count >= 2,
+            TimeSpan.FromSeconds(5), "an access log line per request");
         lines.Count.ShouldBe(2);
         var read = lines[0].Values;
         read["Method"].ShouldBe("GET");
