@@ -11,14 +11,16 @@ namespace Tracker.Host.Rebuilds;
 /// its contributions, rows and scopes; none reads another's documents), so all of them rebuild at once: while one
 /// waits on PostgreSQL, another folds. Authority and AuthorityStanding go through Marten's daemon rebuild (each
 /// stream folded once per flush window, written by COPY: TrackerStore.RebuildInBulk); GradePicture through
-/// <see cref="GradePictureRebuild"/>.
+/// <see cref="GradePictureRebuild"/>, except beside live nodes (<c>--force</c>): the one-pass rebuild sets the shard's
+/// progress itself and could pass an event a live writer has not committed yet, so there the daemon's own rebuild,
+/// which waits out sequence gaps, is used.
 /// </summary>
 public static class ProjectionRebuild
 {
     public sealed record Summary(string Projection, long EventsRead, int Documents, TimeSpan Took);
 
     public static async Task<IReadOnlyList<Summary>> RunAsync(IDocumentStore store, string? name, Action<string> progress,
-        CancellationToken ct)
+        CancellationToken ct, bool besideLiveNodes = false)
     {
         var names = name is null ? TrackerStore.RebuildableProjections
             : TrackerStore.RebuildableProjections.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToArray();
@@ -39,7 +41,7 @@ public static class ProjectionRebuild
             var clock = Stopwatch.StartNew();
             long read = events;
             int documents;
-            if (projection == GradePictureProjection.ProjectionName)
+            if (projection == GradePictureProjection.ProjectionName && !besideLiveNodes)
                 (read, documents) = await GradePictureRebuild.RunAsync(store, ct);
             else
             {

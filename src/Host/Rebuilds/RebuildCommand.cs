@@ -40,7 +40,8 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
             if (live.Count > 0) Console.WriteLine($"--force: rebuilding beside {live.Count} running node(s).");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var summaries = await Hosting.ConsoleProgress.RunAsync("Rebuilding",
-                progress => ProjectionRebuild.RunAsync(store, input.Name, line => progress(line), CancellationToken.None));
+                progress => ProjectionRebuild.RunAsync(store, input.Name, line => progress(line), CancellationToken.None,
+                    besideLiveNodes: live.Count > 0));
             var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
             Console.WriteLine($"Rebuilt {summaries.Count} projection(s) in {seconds} s: " +
                 string.Join("; ", summaries.Select(s => $"{s.Projection} {s.Documents} documents from {s.EventsRead} events")));

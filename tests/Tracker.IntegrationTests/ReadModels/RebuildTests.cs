@@ -72,10 +72,11 @@ public sealed class RebuildTests(TrackerFixture fixture) : IntegrationTest(fixtu
         rebuilt.Rows.ShouldBe(live.Rows);
         rebuilt.Scopes.ShouldBe(live.Scopes);
         summaries.Select(s => s.Projection).ShouldBe(["AuthorityStanding", "Authority", "KnownFacts", "GradePicture"]);
-        // Concurrent: every projection had started before the first one finished.
+        // Concurrent: more than one projection had started before the first one finished (one after another gives
+        // exactly one). Not "all four": on a busy machine a small projection can finish before the pool starts the last.
         var firstDone = progress.FindIndex(p => p.Contains("done"));
         firstDone.ShouldBeGreaterThan(0, string.Join('\n', progress));
-        progress.Take(firstDone).Count(p => p.Contains("replaying")).ShouldBe(4, string.Join('\n', progress));
+        progress.Take(firstDone).Count(p => p.Contains("replaying")).ShouldBeGreaterThan(1, string.Join('\n', progress));
         progress.Count(p => p.Contains("done")).ShouldBe(4);
     }
 }
