@@ -1,3 +1,4 @@
+using Tracker.Testing;
 using System.Diagnostics;
 using Tracker.Host.Rebuilds;
 using Tracker.IntegrationTests.Support;
@@ -36,23 +37,18 @@ public sealed class RebuildGuardTests(TrackerFixture fixture) : IntegrationTest(
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var dll = Faults.HostProcess.HostDll();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["ConnectionStrings__Marten"] = Fixture.ConnectionString;
         // Development: a test build has no pre-generated Wolverine code, which Production insists on.
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Tracker__SeedOnStartup"] = "false";
-        info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var info = TrackerProcess.StartInfo(Faults.HostProcess.HostDll(), args, CliEnvironment(Fixture.ConnectionString));
+        var (exitCode, output, errors) = await TrackerProcess.RunAsync(info, TimeSpan.FromMinutes(2));
+        return (exitCode, output + errors);
     }
+
+    /// <summary>What a CLI run beside the test host needs: the test database, no seeding, no bundled import.</summary>
+    internal static Dictionary<string, string> CliEnvironment(string connectionString) => new()
+    {
+        ["ConnectionStrings__Marten"] = connectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Tracker__SeedOnStartup"] = "false",
+        ["Tracker__ImportBundledDataOnStartup"] = "false",
+    };
 }

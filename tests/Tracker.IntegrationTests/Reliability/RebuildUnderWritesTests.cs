@@ -1,3 +1,4 @@
+using Tracker.Testing;
 using System.Diagnostics;
 using Marten;
 using Tracker.Domain.Inspections;
@@ -71,17 +72,8 @@ public sealed class RebuildUnderWritesTests(ReliabilityFixture fixture, ITestOut
     /// <summary>Runs the CLI and answers how many writes were acknowledged between its "replaying" and "done" lines.</summary>
     private async Task<(int ExitCode, string Output, int During)> RunRebuildAsync(Func<int> writes, params string[] args)
     {
-        var dll = Faults.HostProcess.HostDll();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["ConnectionStrings__Marten"] = fixture.ConnectionString;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Tracker__SeedOnStartup"] = "false";
-        info.Environment["Tracker__ImportBundledDataOnStartup"] = "false";
+        var info = TrackerProcess.StartInfo(Faults.HostProcess.HostDll(), args,
+            ReadModels.RebuildGuardTests.CliEnvironment(fixture.ConnectionString));
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         int? replaying = null, done = null;
         using var process = new Process { StartInfo = info };
