@@ -14,13 +14,34 @@ namespace Tracker.Host.Writes;
 /// <remarks>
 /// Importers, which stamp every event with their run's <see cref="Recorded"/>, may build one without a clock.
 /// </remarks>
-public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = null)
+public sealed class AuthorityWriter : IAsyncDisposable
 {
+    private readonly IDocumentStore store;
+    private readonly TimeProvider? clock;
+    private readonly CommitGroups groups;
+
+    public AuthorityWriter(IDocumentStore store, TimeProvider? clock = null)
+    {
+        this.store = store;
+        this.clock = clock;
+        groups = new CommitGroups(WriteAsync);
+    }
+
+    /// <summary>
+    /// A client's command: committed with any others waiting (<see cref="CommitGroups"/>), or alone when it names the
+    /// version it expects. A rejection is thrown.
+    /// </summary>
     public async Task<CommandResult> WriteOneAsync(IAuthorityCommand command, CancellationToken ct)
     {
-        var result = (await WriteAsync(WriteRequest.One(command), ct)).Results[0];
+        var result = command.ExpectedVersion is null ? await groups.WriteAsync(command, ct)
+            : (await WriteAsync(WriteRequest.One(command), ct)).Results[0];
         return result.Rejection is { } rejection ? throw rejection : result;
     }
+
+    /// <summary>Transactions that carried grouped single commands (see <see cref="CommitGroups"/>).</summary>
+    public long GroupsWritten => groups.GroupsWritten;
+
+    public ValueTask DisposeAsync() => groups.DisposeAsync();
 
     public async Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken ct)
     {
@@ -48,7 +69,11 @@ public sealed class AuthorityWriter(IDocumentStore store, TimeProvider? clock = 
     /// </param>
     private async Task<WriteResult> TryWriteAsync(WriteRequest request, bool streamVersions, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        // One connection for the whole attempt: the reads, the inline projections' loads and the commit would otherwise
+        // each take a connection from the pool (and pay its reset), five per single-command write.
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForConnection(connection));
         var (ids, states) = await WriteModels.LoadAsync(session, request.Commands.Select(c => c.Command.Authority), ct);
         if (streamVersions)
             foreach (var state in states.Values)
