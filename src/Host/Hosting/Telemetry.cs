@@ -29,7 +29,8 @@ public static class Telemetry
                     // System.Net.Http: .NET's own HttpClient spans, children of each webhook attempt's span.
                     .AddSource("Wolverine", "Marten", "Npgsql", "System.Net.Http", Integrations.IntegrationTelemetry.ActivitySourceName))
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation()
-                    .AddMeter("Wolverine*", "Marten", "Npgsql", "System.Net.Http", ProjectionLagMonitor.MeterName))
+                    .AddMeter("Wolverine*", "Marten", "Npgsql", "System.Net.Http", ProjectionLagMonitor.MeterName,
+                        Writes.CommitGroups.MeterName))
                 .UseOtlpExporter();
             builder.Logging.AddOpenTelemetry(o => { o.IncludeFormattedMessage = true; o.IncludeScopes = true; });
         }
