@@ -51,7 +51,7 @@ public static class MarkdownReport
             md.AppendLine("- **No 1M figures in this file.** The sizes run were " + string.Join(", ", options.Sizes.Select(BenchOptions.FormatSize)) +
                           ". The issue judges the goals at 1M events; those come from a separate run with `--sizes 1m` (kept in docs/benchmarks-1m.md).");
         if (busy)
-            md.AppendLine($"- **The machine was busy** (load average above its {machine.Cores} cores; other builds and tests were running). " +
+            md.AppendLine($"- **The machine was busy** (load average above its {machine.Cores} cores; the Host, PostgreSQL and the load generator share them, and anything else running counts too). " +
                           "Ratios are more trustworthy than absolute figures, and both are noisy.");
         var unavailable = results.SelectMany(r => r.Rows).Where(r => r.Scenario.NotAvailable is not null).Select(r => r.Scenario.Id).Distinct().ToList();
         if (unavailable.Count > 0)
