@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Exceptions;
 using Tracker.Domain.Authorities;
 using Tracker.Domain.Common;
 
@@ -57,6 +58,12 @@ public sealed class AuthorityWriter : IAsyncDisposable
                 if (request.Commands.FirstOrDefault(c => c.Command.ExpectedVersion is not null)?.Command is { } guarded)
                     throw Rejection.StaleVersion(guarded.Authority, guarded.ExpectedVersion!.Value);
                 if (attempt >= WriteRetry.Attempts) throw;
+                await Task.Delay(WriteRetry.Backoff(attempt), ct);
+            }
+            catch (SessionTransactionUnusableException) when (attempt < WriteRetry.Attempts)
+            {
+                // The attempt's one connection broke before it committed (a database restart): nothing was written, so
+                // try again on a fresh one. If the database is still down, opening it fails as an outage (503).
                 await Task.Delay(WriteRetry.Backoff(attempt), ct);
             }
         }
